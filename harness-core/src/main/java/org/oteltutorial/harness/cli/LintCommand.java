@@ -1,0 +1,47 @@
+package org.oteltutorial.harness.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.oteltutorial.harness.lint.LintResult;
+import org.oteltutorial.harness.lint.Linter;
+import org.oteltutorial.harness.tutorial.ManifestLoader;
+import org.oteltutorial.harness.tutorial.Manifests;
+import org.oteltutorial.harness.tutorial.StackModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code harness lint}: the static preflight. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = {"Reads a stack's manifests and reports what would make the RED-metrics chapter fail.",
+                "Exit 0: no errors; 1: error findings; 2: bad input."})
+final class LintCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Manifest files or directories (a directory is one stack). Default: the bundled step-06 manifests.")
+    private List<Path> paths = List.of();
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    private LintFormat format;
+
+    @Override
+    public Integer call() {
+        ManifestLoader loader = new ManifestLoader();
+        Manifests manifests = paths.isEmpty() ? loader.bundled() : loader.fromPaths(paths);
+        if (manifests.isEmpty()) {
+            throw new BadInputException("no Kubernetes resources in " + paths);
+        }
+        StackModel model = StackModel.from(manifests);
+        LintResult result = Linter.standard().lint(model);
+        var out = spec.commandLine().getOut();
+        out.print(format.render(result, manifests.resources().size(), Linter.standard().rules().size()));
+        out.flush();
+        return result.passed() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+}

@@ -1,0 +1,40 @@
+package org.oteltutorial.harness.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.oteltutorial.harness.lint.Finding;
+import org.oteltutorial.harness.lint.LintResult;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** How {@code harness lint} prints its findings. */
+enum LintFormat {
+    text {
+        @Override
+        String render(LintResult result, int resources, int rules) {
+            StringBuilder sb = new StringBuilder();
+            for (Finding f : result.findings()) {
+                sb.append(String.format("%-7s %-20s %s  %s%n        %s%n", f.severity(), f.rule(), f.location(), f.resource(), f.message()));
+            }
+            sb.append(String.format("lint: %d error%s, %d warning%s (%d rules over %d resources)%n", result.errors().size(),
+                    result.errors().size() == 1 ? "" : "s", result.warnings().size(), result.warnings().size() == 1 ? "" : "s",
+                    rules, resources));
+            return sb.toString();
+        }
+    },
+    json {
+        @Override
+        String render(LintResult result, int resources, int rules) {
+            ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("passed", result.passed());
+            doc.put("errors", result.errors().size());
+            doc.put("warnings", result.warnings().size());
+            doc.put("findings", result.findings());
+            return mapper.writeValueAsString(doc) + System.lineSeparator();
+        }
+    };
+
+    abstract String render(LintResult result, int resources, int rules);
+}

@@ -1,0 +1,71 @@
+package org.oteltutorial.harness.naming;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.oteltutorial.harness.tutorial.Version;
+import tools.jackson.databind.JsonNode;
+
+/** The names Prometheus will hold for the spanmetrics connector's {@code calls} and {@code duration} metrics. */
+public final class ProducedNames {
+
+    private ProducedNames() {
+    }
+
+    /**
+     * @param collectorVersion the contrib version, from the collector image tag
+     * @param connector the spanmetrics connector's settings (missing node when it has none)
+     * @param path how the metrics reach Prometheus
+     * @param exporter the settings of the exporter on that path
+     * @param prometheusVersion the Prometheus version, from its image tag
+     * @param translationStrategy Prometheus 3's {@code otlp.translation_strategy}, when its config sets one
+     */
+    public static NameDerivation derive(Optional<Version> collectorVersion, JsonNode connector, IngestPath path, JsonNode exporter,
+            Optional<Version> prometheusVersion, Optional<String> translationStrategy) {
+        List<String> steps = new ArrayList<>();
+        String namespace;
+        if (connector.path("namespace").isString()) {
+            namespace = connector.path("namespace").asString();
+            steps.add("spanmetrics namespace '" + namespace + "' (set in the connector)");
+        } else if (collectorVersion.isEmpty()) {
+            return NameDerivation.unknown("the collector image has no version tag, so the connector's default namespace is unknown");
+        } else {
+            namespace = VersionFacts.value(Program.COLLECTOR_CONTRIB, VersionFacts.SPANMETRICS_NAMESPACE, collectorVersion.get());
+            steps.add("collector " + collectorVersion.get() + ": spanmetrics namespace '" + namespace + "' (its default)");
+        }
+        String unit = connector.path("histogram").path("unit").asString("ms");
+        steps.add("histogram unit " + unit);
+        String calls = namespace.isEmpty() ? "calls" : namespace + ".calls";
+        String duration = namespace.isEmpty() ? "duration" : namespace + ".duration";
+
+        boolean escape = true;
+        boolean suffixes = true;
+        String prefix = "";
+        switch (path) {
+            case PROMETHEUS_OTLP_RECEIVER -> {
+                if (prometheusVersion.isEmpty()) {
+                    return NameDerivation.unknown("the Prometheus image has no version tag, so its OTLP name translation is unknown");
+                }
+                Version pv = prometheusVersion.get();
+                String strategy = translationStrategy.filter(s -> pv.atLeast(Version.of("3.0.0")))
+                        .orElse(VersionFacts.value(Program.PROMETHEUS, VersionFacts.PROMETHEUS_OTLP_SUFFIXES, pv));
+                escape = !strategy.startsWith("NoUTF8Escaping") && !strategy.equals("NoTranslation");
+                suffixes = strategy.equals("always") || strategy.endsWith("WithSuffixes");
+                steps.add("Prometheus " + pv + " OTLP receiver: " + (strategy.equals("always") ? "always adds unit and _total suffixes"
+                        : "translation strategy " + strategy));
+            }
+            case PROMETHEUS_REMOTE_WRITE, PROMETHEUS_SCRAPE -> {
+                suffixes = exporter.path("add_metric_suffixes").asBoolean(true);
+                String ns = exporter.path("namespace").asString("");
+                prefix = ns.isEmpty() ? "" : PromNameTranslation.escape(ns) + "_";
+                steps.add("collector " + (path == IngestPath.PROMETHEUS_SCRAPE ? "prometheus" : "prometheusremotewrite")
+                        + " exporter: " + (suffixes ? "adds suffixes" : "no suffixes") + (prefix.isEmpty() ? "" : ", prefix " + prefix));
+            }
+            default -> throw new IllegalStateException(path.toString());
+        }
+        MetricNames names = new MetricNames(
+                prefix + PromNameTranslation.translate(calls, "", true, escape, suffixes),
+                prefix + PromNameTranslation.translate(duration, unit, false, escape, suffixes));
+        return new NameDerivation(Optional.of(names), steps);
+    }
+}

@@ -1,0 +1,18 @@
+package org.oteltutorial.harness.tutorial;
+
+import java.util.Optional;
+import org.oteltutorial.harness.collector.CollectorConfig;
+
+/**
+ * An OpenTelemetry Collector of the stack.
+ *
+ * @param source the resource that defines it (the {@code OpenTelemetryCollector} CR or the workload)
+ * @param configOrigin where its config text lives, for messages
+ */
+public record CollectorModel(SourcedResource source, Workload workload, ImageRef image, CollectorConfig config,
+        String configOrigin) {
+
+    public Optional<Version> version() {
+        return image == null ? Optional.empty() : image.version();
+    }
+}

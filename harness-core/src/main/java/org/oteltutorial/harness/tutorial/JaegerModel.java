@@ -1,0 +1,56 @@
+package org.oteltutorial.harness.tutorial;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Jaeger (all-in-one or query): its workload, container, flags and environment. */
+public record JaegerModel(Workload workload, Container container, ImageRef image, ContainerArgs args) {
+
+    public Optional<Version> version() {
+        return image.version();
+    }
+
+    public SourcedResource source() {
+        return workload.source();
+    }
+
+    /** Literal environment values; variables set from secrets or fields are absent (their values are unknown here). */
+    public Map<String, String> env() {
+        Map<String, String> env = new LinkedHashMap<>();
+        if (container.getEnv() != null) {
+            for (EnvVar e : container.getEnv()) {
+                if (e.getValueFrom() == null) {
+                    env.put(e.getName(), e.getValue() == null ? "" : e.getValue());
+                }
+            }
+        }
+        return env;
+    }
+
+    /**
+     * A setting the way Jaeger v1 (viper) reads it: an explicit flag wins, then a non-empty environment variable
+     * (viper ignores empty ones), otherwise unset.
+     *
+     * @param flag e.g. {@code prometheus.query.namespace}; its variable is {@code PROMETHEUS_QUERY_NAMESPACE}
+     */
+    public Optional<String> setting(String flag) {
+        Optional<String> fromFlag = args.value(flag);
+        if (fromFlag.isPresent()) {
+            return fromFlag;
+        }
+        String value = env().get(envName(flag));
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** Whether the environment sets the variable to the empty string (which Jaeger v1 silently ignores). */
+    public boolean setEmptyInEnv(String flag) {
+        return "".equals(env().get(envName(flag))) && args.value(flag).isEmpty();
+    }
+
+    public static String envName(String flag) {
+        return flag.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}
