@@ -49,9 +49,11 @@ MANIFEST="${MANIFEST:-${SCRIPT_DIR}/otelcol-builder.yaml}"
 
 mkdir -p "${WORK}" "$(dirname "${OUT}")"
 WORK="$(cd "${WORK}" && pwd)"
-# go.mod of the generated distribution must not be mistaken for -mod=vendor
-# etc.; -mod=mod lets go fill go.sum.
+# The generated distribution module starts without go.sum: -mod=mod lets
+# `go mod tidy`/`go build` record checksums. GOWORK=off: ignore any go.work
+# above WORK.
 export GOFLAGS="${GOFLAGS:+${GOFLAGS} }-mod=mod"
+export GOWORK=off
 export CGO_ENABLED="${CGO_ENABLED:-0}"
 
 log "go: $(go version)"

@@ -8,15 +8,15 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.Optional;
 
 /** Finds the ConfigMap entry behind a file path inside a container, through its volume mounts. */
-final class MountedFiles {
+public final class MountedFiles {
 
     private final Manifests manifests;
 
-    MountedFiles(Manifests manifests) {
+    public MountedFiles(Manifests manifests) {
         this.manifests = manifests;
     }
 
-    Optional<ConfigFile> find(Workload workload, Container container, String rawPath) {
+    public Optional<ConfigFile> find(Workload workload, Container container, String rawPath) {
         String path = rawPath.startsWith("file:") ? rawPath.substring("file:".length()) : rawPath;
         if (container.getVolumeMounts() == null) {
             return Optional.empty();
