@@ -1,0 +1,27 @@
+package org.oteltutorial.harness.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class PrometheusFormatTest {
+
+    @Test
+    void timesAreUnixSecondsWithoutExponentOrTrailingZeros() {
+        assertThat(PrometheusFormat.time(Instant.ofEpochSecond(1714060800))).isEqualTo("1714060800");
+        assertThat(PrometheusFormat.time(Instant.ofEpochSecond(1714060800, 500_000_000))).isEqualTo("1714060800.5");
+        assertThat(PrometheusFormat.time(Instant.ofEpochSecond(1714060800, 1))).isEqualTo("1714060800.000000001");
+        assertThat(PrometheusFormat.time(Instant.EPOCH)).isEqualTo("0");
+    }
+
+    @Test
+    void stepsAreFloatSecondsAndPositive() {
+        assertThat(PrometheusFormat.seconds(Duration.ofSeconds(5))).isEqualTo("5");
+        assertThat(PrometheusFormat.seconds(Duration.ofMinutes(1))).isEqualTo("60");
+        assertThat(PrometheusFormat.seconds(Duration.ofMillis(1500))).isEqualTo("1.5");
+        assertThatIllegalArgumentException().isThrownBy(() -> PrometheusFormat.seconds(Duration.ZERO));
+    }
+}
