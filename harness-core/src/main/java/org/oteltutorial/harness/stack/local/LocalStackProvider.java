@@ -1,0 +1,40 @@
+package org.oteltutorial.harness.stack.local;
+
+import java.io.IOException;
+import org.oteltutorial.harness.stack.EnvironmentException;
+import org.oteltutorial.harness.stack.Stack;
+import org.oteltutorial.harness.stack.StackContext;
+import org.oteltutorial.harness.stack.StackProvider;
+import org.oteltutorial.harness.tutorial.StackModel;
+
+/** The default stack: the upstream programs as local processes. */
+public final class LocalStackProvider implements StackProvider {
+
+    @Override
+    public String name() {
+        return "local";
+    }
+
+    @Override
+    public void checkEnvironment() {
+        // Binaries that are missing are built from the Go module proxy, which needs Go.
+        try {
+            Process p = new ProcessBuilder("go", "version").redirectErrorStream(true).start();
+            p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            if (p.waitFor() == 0) {
+                return;
+            }
+        } catch (IOException e) {
+            // reported below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new EnvironmentException("the local stack needs the Go toolchain ('go' on the PATH) to build the collector,"
+                + " Prometheus and Jaeger once; install Go 1.21 or later");
+    }
+
+    @Override
+    public Stack start(StackModel model, StackContext context) {
+        return LocalStack.start(model, LocalStackOptions.in(context.reportDir().resolve("stack"), context.progress()));
+    }
+}
