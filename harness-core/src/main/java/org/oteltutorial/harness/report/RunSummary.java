@@ -1,0 +1,29 @@
+package org.oteltutorial.harness.report;
+
+import java.util.List;
+
+/**
+ * {@code summary.json}: the contract in design.md ({@code verdict}, {@code stack}, {@code checks}, {@code phases}),
+ * plus the stack's notes and the run id.
+ */
+public record RunSummary(String verdict, String stack, String runId, List<CheckResult> checks, List<Phase> phases,
+        List<String> notes) {
+
+    public static final String PASS = "pass";
+    public static final String FAIL = "fail";
+
+    public RunSummary {
+        checks = List.copyOf(checks);
+        phases = List.copyOf(phases);
+        notes = List.copyOf(notes);
+    }
+
+    public static RunSummary of(String stack, String runId, List<CheckResult> checks, List<Phase> phases, List<String> notes) {
+        boolean failed = checks.stream().anyMatch(CheckResult::failed) || checks.isEmpty();
+        return new RunSummary(failed ? FAIL : PASS, stack, runId, checks, phases, notes);
+    }
+
+    public boolean passed() {
+        return PASS.equals(verdict);
+    }
+}
