@@ -36,10 +36,12 @@ log "go: $(go version)"
 # The directory is read-only: build with -mod=readonly (the shipped go.sum is
 # complete) and -o into WORK.
 log "downloading ${MODULE}@${MODULE_VERSION}"
-INFO_JSON="$(cd "${WORK}" && go mod download -json "${MODULE}@${MODULE_VERSION}")"
+# On failure `go mod download -json` exits 1 and reports via the "Error" field.
+INFO_JSON="$(cd "${WORK}" && go mod download -json "${MODULE}@${MODULE_VERSION}")" || true
 json_field() { printf '%s\n' "${INFO_JSON}" | sed -n "s/^[[:space:]]*\"$1\": \"\(.*\)\",\{0,1\}\$/\1/p" | head -n 1; }
 ERR="$(json_field Error)"
-[ -z "${ERR}" ] || { echo "go mod download failed: ${ERR}" >&2; exit 1; }
+[ -z "${ERR}" ] || { echo "go mod download ${MODULE}@${MODULE_VERSION} failed: ${ERR}" >&2; exit 1; }
+[ -n "${INFO_JSON}" ] || { echo "go mod download ${MODULE}@${MODULE_VERSION} failed" >&2; exit 1; }
 MODDIR="$(json_field Dir)"
 COMMIT="$(json_field Hash)"
 # Release time recorded by the proxy (reproducible, unlike `date`).

@@ -20,6 +20,11 @@ public record SentTraffic(Ledger primer, Ledger main) {
     public static final String SERVER = "SPAN_KIND_SERVER";
     public static final String ERROR = "STATUS_CODE_ERROR";
 
+    /** One wave only. */
+    public static SentTraffic single(Ledger ledger) {
+        return new SentTraffic(ledger, new Ledger(ledger.runId(), ledger.window(), List.of()));
+    }
+
     private List<Ledger> all() {
         return List.of(primer, main);
     }
@@ -74,6 +79,24 @@ public record SentTraffic(Ledger primer, Ledger main) {
 
     public long mainServerErrors(String service) {
         return main.keys(service).stream().filter(k -> k.kind().equals(SERVER) && k.status().equals(ERROR)).mapToLong(main::count).sum();
+    }
+
+    /** Server spans of a service in the primer wave (the counters' values before the main wave), and its failures. */
+    public long primerServerCalls(String service) {
+        return primer.keys(service).stream().filter(k -> k.kind().equals(SERVER)).mapToLong(primer::count).sum();
+    }
+
+    public long primerServerErrors(String service) {
+        return primer.keys(service).stream().filter(k -> k.kind().equals(SERVER) && k.status().equals(ERROR)).mapToLong(primer::count).sum();
+    }
+
+    /** Cumulative bucket counts (ms bounds, +Inf last) of a service's server spans in one wave. */
+    public SortedMap<Double, Long> serverBuckets(String service, List<Double> boundsMs, boolean mainWave) {
+        Ledger wave = mainWave ? main : primer;
+        SortedMap<Double, Long> total = new TreeMap<>();
+        wave.keys(service).stream().filter(k -> k.kind().equals(SERVER))
+                .forEach(k -> wave.bucketCounts(k, boundsMs).forEach((b, n) -> total.merge(b, n, Long::sum)));
+        return total;
     }
 
     /** Durations (ms) of the main wave's server spans of a service, sorted. */

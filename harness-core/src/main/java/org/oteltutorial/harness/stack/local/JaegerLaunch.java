@@ -70,6 +70,9 @@ final class JaegerLaunch {
             env.remove(JaegerModel.envName(SERVER_URL));
             command.add("--" + SERVER_URL + "=" + ports.dial(url, jaeger.workload(), "Jaeger PROMETHEUS_SERVER_URL"));
         }
+        // Jaeger traces itself to localhost:4317 (its own receiver, in its pod). Here that could be another program,
+        // and at shutdown the exporter blocks for 10 s on the receiver it just closed: its self-tracing is switched off.
+        env.putIfAbsent("OTEL_TRACES_SAMPLER", "always_off");
         query = URI.create("http://" + ports.listen(jaeger.workload(), QUERY_PORT));
         return new LaunchSpec("jaeger", command, env, URI.create("http://" + ports.listen(jaeger.workload(), ADMIN_PORT) + "/"));
     }

@@ -66,11 +66,16 @@ final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /** Asks the process tree to stop (SIGTERM) without waiting; {@link #close()} then waits. */
+    void requestStop() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+    }
+
     @Override
     public void close() {
         List<ProcessHandle> tree = process.descendants().toList();
-        process.destroy();
-        tree.forEach(ProcessHandle::destroy);
+        requestStop();
         try {
             if (!process.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

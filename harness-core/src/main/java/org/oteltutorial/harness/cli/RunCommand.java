@@ -1,0 +1,113 @@
+package org.oteltutorial.harness.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.oteltutorial.harness.report.CheckResult;
+import org.oteltutorial.harness.report.RunSummary;
+import org.oteltutorial.harness.run.RunPipeline;
+import org.oteltutorial.harness.run.RunRequest;
+import org.oteltutorial.harness.stack.EnvironmentException;
+import org.oteltutorial.harness.stack.StackProvider;
+import org.oteltutorial.harness.traffic.TrafficPlan;
+import org.oteltutorial.harness.tutorial.ManifestLoader;
+import org.oteltutorial.harness.tutorial.Manifests;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code harness run}: lint, stack up, traffic, verify, report, stack down. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Validates the RED-metrics chapter end to end on a stack.",
+                "Exit 0: every check passed; 1: a check failed; 2: bad input or an environment that cannot run the stack."})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--stack", defaultValue = "local", description = "local, k3s or cluster (default: ${DEFAULT-VALUE}).")
+    private String stack;
+
+    @Option(names = "--manifests", paramLabel = "DIR", description = "The stack's manifests. Default: the bundled step-06 manifests.")
+    private Path manifests;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Report directory. Default: target/harness-reports/<time>-<run id>.")
+    private Path report;
+
+    @Option(names = "--no-lint", description = "Skip the static lint and run the dynamic checks alone.")
+    private boolean noLint;
+
+    @Option(names = "--keep-on-failure", description = "Keep processes, containers or cluster objects when a check fails.")
+    private boolean keepOnFailure;
+
+    @Option(names = "--seed", defaultValue = "2024", description = "Traffic seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--requests", defaultValue = "60", description = "Requests in the main wave (default: ${DEFAULT-VALUE}).")
+    private int requests;
+
+    @Mixin
+    private ClusterOptions cluster;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        ManifestLoader loader = new ManifestLoader();
+        Manifests loaded = manifests == null ? loader.bundled() : loader.fromPaths(List.of(manifests));
+        TrafficPlan plan = plan();
+        Path reportDir = report != null ? report : Path.of("target", "harness-reports",
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + plan.runId());
+        reportDir = reportDir.toAbsolutePath();
+        StackProvider provider = StackProviders.byName(stack, cluster);
+        try {
+            provider.checkEnvironment();
+        } catch (EnvironmentException e) {
+            throw new BadInputException("the " + stack + " stack cannot run here: " + e.getMessage());
+        }
+        out.println("harness run: stack " + stack + ", run id " + plan.runId() + ", report " + reportDir.toAbsolutePath());
+        out.flush();
+        RunSummary summary;
+        try {
+            summary = new RunPipeline().run(new RunRequest(loaded, provider, reportDir, !noLint, keepOnFailure, plan, line -> {
+                out.println(line);
+                out.flush();
+            }));
+        } catch (EnvironmentException e) {
+            throw new BadInputException("the " + stack + " stack cannot run here: " + e.getMessage());
+        }
+        printVerdict(summary, reportDir);
+        return summary.passed() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private TrafficPlan plan() {
+        if (requests < 1) {
+            throw new BadInputException("--requests must be at least 1");
+        }
+        try {
+            return TrafficPlan.builder().withSeed(seed).withRequests(requests).build();
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    private void printVerdict(RunSummary summary, Path reportDir) {
+        var out = spec.commandLine().getOut();
+        long failed = summary.checks().stream().filter(CheckResult::failed).count();
+        out.println();
+        for (CheckResult c : summary.checks()) {
+            if (c.failed()) {
+                out.println("FAIL  " + c.name());
+                out.println("      expected: " + c.expected());
+                out.println("      observed: " + c.observed());
+                out.println("      " + c.message());
+            }
+        }
+        out.printf("%s: %d checks, %d failed. Report: %s%n", summary.verdict().toUpperCase(java.util.Locale.ROOT),
+                summary.checks().size(), failed, reportDir.resolve("summary.md").toAbsolutePath());
+        out.flush();
+    }
+}

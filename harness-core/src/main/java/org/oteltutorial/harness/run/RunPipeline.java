@@ -1,0 +1,121 @@
+package org.oteltutorial.harness.run;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.oteltutorial.harness.lint.Finding;
+import org.oteltutorial.harness.lint.LintResult;
+import org.oteltutorial.harness.lint.Linter;
+import org.oteltutorial.harness.report.CheckResult;
+import org.oteltutorial.harness.report.PhaseClock;
+import org.oteltutorial.harness.report.RunSummary;
+import org.oteltutorial.harness.report.SummaryWriter;
+import org.oteltutorial.harness.stack.Stack;
+import org.oteltutorial.harness.stack.StackContext;
+import org.oteltutorial.harness.stack.StackStartException;
+import org.oteltutorial.harness.traffic.Ledger;
+import org.oteltutorial.harness.traffic.TrafficGenerator;
+import org.oteltutorial.harness.traffic.TrafficPlan;
+import org.oteltutorial.harness.tutorial.StackModel;
+import org.oteltutorial.harness.verify.RedExpectations;
+import org.oteltutorial.harness.verify.RedVerifier;
+import org.oteltutorial.harness.verify.SentTraffic;
+
+/**
+ * A run, as data flows: manifests → model → lint → stack up → traffic (a primer wave that creates every series, then
+ * the main wave) → verify → report → stack down.
+ */
+public final class RunPipeline {
+
+    /** The primer: one failing and one ordinary request, so every series exists before the main wave is counted. */
+    private static final int PRIMER_REQUESTS = 2;
+    private static final double PRIMER_ERROR_RATIO = 0.5;
+
+    public RunSummary run(RunRequest request) {
+        PhaseClock clock = new PhaseClock(request.console());
+        List<CheckResult> checks = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        TrafficPlan plan = request.plan();
+        StackModel model;
+        try (var phase = clock.start("model")) {
+            model = StackModel.from(request.manifests());
+        }
+        if (request.lint()) {
+            try (var phase = clock.start("lint")) {
+                LintResult lint = Linter.standard().lint(model);
+                lint.warnings().forEach(w -> notes.add("lint warning [" + w.rule() + "] " + w.resource() + ": " + w.message()));
+                if (!lint.passed()) {
+                    lint.errors().forEach(e -> checks.add(lintFailure(e)));
+                    return finish(request, clock, checks, notes, plan.runId());
+                }
+                checks.add(CheckResult.pass("lint", "no errors", lint.warnings().size() + " warnings", "static preflight"));
+            }
+        }
+        request.provider().checkEnvironment();
+        RedExpectations expected;
+        try {
+            expected = RedExpectations.of(model);
+        } catch (IllegalArgumentException e) {
+            checks.add(CheckResult.fail("expectations", "a spanmetrics connector whose metrics reach Prometheus", "none", e.getMessage()));
+            return finish(request, clock, checks, notes, plan.runId());
+        }
+        Stack stack;
+        try (var phase = clock.start("stack up (" + request.provider().name() + ")")) {
+            stack = request.provider().start(model, new StackContext(request.reportDir(), request.console(), request.keepOnFailure()));
+        } catch (StackStartException e) {
+            checks.add(CheckResult.fail("stack up", "every component ready", "failed", e.getMessage()));
+            return finish(request, clock, checks, notes, plan.runId());
+        }
+        try {
+            notes.addAll(stack.notes());
+            runTraffic(request, clock, checks, model, expected, stack);
+        } finally {
+            if (checks.stream().anyMatch(CheckResult::failed)) {
+                stack.markFailed();
+            }
+            try (var phase = clock.start("stack down")) {
+                stack.close();
+            }
+        }
+        return finish(request, clock, checks, notes, plan.runId());
+    }
+
+    private void runTraffic(RunRequest request, PhaseClock clock, List<CheckResult> checks, StackModel model, RedExpectations expected,
+            Stack stack) {
+        TrafficPlan plan = request.plan();
+        TrafficPlan primerPlan = plan.toBuilder().withSeed(plan.seed() + 1).withRequests(PRIMER_REQUESTS)
+                .withErrorRatio(PRIMER_ERROR_RATIO).build();
+        TrafficGenerator generator = TrafficGenerator.to(stack.endpoints().collectorOtlpGrpc());
+        Instant since = Instant.now().minus(plan.window());
+        try (RedVerifier verifier = new RedVerifier(model, expected, stack.endpoints())) {
+            Ledger primer;
+            try (var phase = clock.start("traffic: primer wave (" + PRIMER_REQUESTS + " requests)")) {
+                primer = generator.send(primerPlan);
+            }
+            try (var phase = clock.start("wait: primer counted in Prometheus (flush every " + expected.flushInterval().toSeconds() + " s)")) {
+                if (!verifier.awaitCounts(primer)) {
+                    request.console().accept("  the primer did not show up in Prometheus; the checks below say why");
+                }
+            }
+            Ledger main;
+            try (var phase = clock.start("traffic: main wave (" + plan.requests() + " requests, seed " + plan.seed() + ")")) {
+                main = generator.send(plan);
+            }
+            try (var phase = clock.start("verify")) {
+                checks.addAll(verifier.verify(new SentTraffic(primer, main), since, request.console()));
+            }
+        } catch (RuntimeException e) {
+            checks.add(CheckResult.fail("traffic", "spans delivered to the collector", "failed", e.getMessage()));
+        }
+    }
+
+    private static CheckResult lintFailure(Finding f) {
+        return CheckResult.fail("lint [" + f.rule() + "] " + f.resource(), "no error", "error at " + f.location(), f.message());
+    }
+
+    private static RunSummary finish(RunRequest request, PhaseClock clock, List<CheckResult> checks, List<String> notes, String runId) {
+        RunSummary summary = RunSummary.of(request.provider().name(), runId, checks, clock.phases(), notes);
+        new SummaryWriter().write(request.reportDir(), summary);
+        return summary;
+    }
+}

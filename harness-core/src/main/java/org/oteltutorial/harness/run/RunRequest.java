@@ -1,0 +1,17 @@
+package org.oteltutorial.harness.run;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.oteltutorial.harness.stack.StackProvider;
+import org.oteltutorial.harness.traffic.TrafficPlan;
+import org.oteltutorial.harness.tutorial.Manifests;
+
+/**
+ * One run: which manifests, on which stack, with which traffic, reporting where.
+ *
+ * @param lint run the static lint first and stop on errors
+ * @param console progress lines as phases start and end
+ */
+public record RunRequest(Manifests manifests, StackProvider provider, Path reportDir, boolean lint, boolean keepOnFailure,
+        TrafficPlan plan, Consumer<String> console) {
+}

@@ -1,0 +1,65 @@
+package org.oteltutorial.harness.verify;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
+import org.oteltutorial.harness.query.JaegerQueryClient;
+import org.oteltutorial.harness.query.PrometheusClient;
+import org.oteltutorial.harness.report.CheckResult;
+import org.oteltutorial.harness.stack.StackEndpoints;
+import org.oteltutorial.harness.traffic.Ledger;
+import org.oteltutorial.harness.tutorial.StackModel;
+
+/** Judges a running stack against what was sent: Prometheus series, the sampling claim, and Jaeger SPM. */
+public final class RedVerifier implements AutoCloseable {
+
+    private static final Duration SETTLE_MARGIN = Duration.ofSeconds(20);
+
+    private final RedExpectations expected;
+    private final PrometheusClient prometheus;
+    private final JaegerQueryClient jaeger;
+    private final Diagnosis diagnosis;
+    private final OkHttpClient http;
+
+    public RedVerifier(StackModel model, RedExpectations expected, StackEndpoints endpoints) {
+        this.expected = expected;
+        this.http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
+        this.prometheus = new PrometheusClient(endpoints.prometheus().toString(), http);
+        this.jaeger = new JaegerQueryClient(endpoints.jaegerQuery().toString(), http);
+        this.diagnosis = new Diagnosis(model, prometheus);
+    }
+
+    /** How long the RED series may take to show a wave: one flush of the connector plus a margin. */
+    public Duration settleTimeout() {
+        return expected.flushInterval().plus(SETTLE_MARGIN);
+    }
+
+    /** Waits until Prometheus counts exactly what the ledger sent (used between waves); false if it never does. */
+    public boolean awaitCounts(Ledger ledger) {
+        SentTraffic sent = SentTraffic.single(ledger);
+        return new Eventually(settleTimeout(), Duration.ofMillis(500))
+                .until(() -> SeriesSnapshot.take(prometheus, expected.prometheusNames(), ledger.runId()),
+                        s -> sent.keys().stream().allMatch(k -> s.calls().get(k) != null && s.calls().get(k) == ledger.count(k)))
+                .satisfied();
+    }
+
+    public List<CheckResult> verify(SentTraffic sent, Instant since, Consumer<String> progress) {
+        List<CheckResult> results = new ArrayList<>();
+        progress.accept("  prometheus: series, counts, histograms");
+        results.addAll(new PrometheusChecks(prometheus, expected).check(sent, settleTimeout(), diagnosis));
+        progress.accept("  sampling: metrics vs Jaeger traces");
+        results.addAll(new SamplingChecks(prometheus, jaeger, expected).check(sent, since));
+        progress.accept("  jaeger SPM: calls, errors, latencies, operations");
+        results.addAll(new SpmChecks(jaeger, prometheus, expected).check(sent, since, SETTLE_MARGIN, diagnosis));
+        return results;
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}
