@@ -2,6 +2,12 @@ package org.oteltutorial.harness.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.oteltutorial.harness.images.BinaryCache;
+import org.oteltutorial.harness.images.Catalogue;
+import org.oteltutorial.harness.images.LocalComponent;
+import org.oteltutorial.harness.lint.CollectorValidator;
+import org.oteltutorial.harness.tutorial.CollectorModel;
 import java.util.concurrent.Callable;
 import org.oteltutorial.harness.lint.LintResult;
 import org.oteltutorial.harness.lint.Linter;
@@ -30,6 +36,9 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     private LintFormat format;
 
+    @Option(names = "--no-validate", description = "Skip the collector's own validate command.")
+    private boolean skipValidate;
+
     @Override
     public Integer call() {
         ManifestLoader loader = new ManifestLoader();
@@ -39,9 +48,21 @@ final class LintCommand implements Callable<Integer> {
         }
         StackModel model = StackModel.from(manifests);
         LintResult result = Linter.standard().lint(model);
+        List<String> notes = List.of();
+        if (!skipValidate) {
+            CollectorValidator.Outcome validated = new CollectorValidator(LintCommand::builtCollector).validate(model);
+            result = result.with(validated.findings());
+            notes = validated.notes();
+        }
         var out = spec.commandLine().getOut();
-        out.print(format.render(result, manifests.resources().size(), Linter.standard().rules().size()));
+        out.print(format.render(result, notes, manifests.resources().size(), Linter.standard().rules().size()));
         out.flush();
         return result.passed() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private static Optional<Path> builtCollector(CollectorModel collector) {
+        LocalComponent pinned = Catalogue.bundled().component("otelcol");
+        String version = collector.version().map(Object::toString).orElse(pinned.version());
+        return BinaryCache.fromEnvironment().built(pinned.withVersion(version));
     }
 }

@@ -9,6 +9,14 @@ public record LintResult(List<Finding> findings) {
         findings = List.copyOf(findings);
     }
 
+    /** This result plus more findings (e.g. from the collector's own validate), errors first. */
+    public LintResult with(List<Finding> more) {
+        List<Finding> all = new java.util.ArrayList<>(findings);
+        all.addAll(more);
+        all.sort(java.util.Comparator.comparing(Finding::severity));
+        return new LintResult(all);
+    }
+
     public List<Finding> errors() {
         return findings.stream().filter(Finding::isError).toList();
     }
