@@ -57,7 +57,7 @@ public final class QueriedNames {
     }
 
     private static boolean bool(JaegerModel jaeger, String flag, String defaultValue, Version v, List<String> steps) {
-        Optional<String> set = jaeger.setting(flag);
+        Optional<String> set = jaeger.booleanSetting(flag);
         if (set.isPresent()) {
             String value = set.get().trim();
             if (GO_TRUE.contains(value)) {
