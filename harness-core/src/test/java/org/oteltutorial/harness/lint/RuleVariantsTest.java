@@ -311,6 +311,10 @@ class RuleVariantsTest {
 
             List<Finding> errors = Findings.errors(result, "prometheus-otlp-flag");
             assertThat(errors).singleElement().satisfies(f -> assertThat(f.message()).contains("2.45.0 has no OTLP receiver", "2.47"));
+            assertThat(result.byRule("metric-names")).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                assertThat(f.message()).contains("cannot check metric names", "Prometheus 2.45.0 has no OTLP receiver");
+            });
         }
 
         @Test
@@ -329,6 +333,21 @@ class RuleVariantsTest {
 
             Findings.assertNoFindings(result, "prometheus-otlp-flag");
             Findings.assertNoErrors(result);
+        }
+
+        @Test
+        void remoteWriteNeedsTheRemoteWriteReceiverFlag() {
+            Step06 remoteWrite = STEP06
+                    .replace(COLLECTOR, "      otlphttp/metrics:\n        endpoint: http://prometheus.observability-backend.svc.cluster.local:80/api/v1/otlp/\n",
+                            "      prometheusremotewrite:\n        endpoint: http://prometheus.observability-backend/api/v1/write\n")
+                    .replace(COLLECTOR, "exporters: [otlphttp/metrics]", "exporters: [prometheusremotewrite]");
+            Findings.assertNoErrors(remoteWrite.lint());
+
+            LintResult result = remoteWrite.replace(BACKEND, "            - --web.enable-remote-write-receiver\n", "").lint();
+
+            Finding f = Findings.only(result, "prometheus-otlp-flag");
+            assertAt(f, Severity.ERROR, "prometheus-otlp-flag", PROMETHEUS_AT, PROMETHEUS);
+            assertThat(f.message()).contains("remote-writes", "--web.enable-remote-write-receiver is not set");
         }
 
         @Test
