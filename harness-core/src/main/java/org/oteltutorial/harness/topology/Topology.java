@@ -25,7 +25,8 @@ import org.oteltutorial.harness.tutorial.Workload;
 public final class Topology {
 
     private static final String CLUSTER_DOMAIN = "svc.cluster.local";
-    private static final Pattern IP = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+|\\[?[0-9a-fA-F:]+]?");
+    /** IPv4, or IPv6 (which always has a colon, so Service names of hex letters such as {@code db} are not taken for one). */
+    private static final Pattern IP = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+|\\[?[0-9a-fA-F]*:[0-9a-fA-F:.]*]?");
 
     private final List<SourcedService> services;
     private final List<Workload> workloads;
