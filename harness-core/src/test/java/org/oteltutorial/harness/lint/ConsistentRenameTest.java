@@ -71,6 +71,19 @@ class ConsistentRenameTest {
     }
 
     @Nested
+    class InstrumentationThroughTheHeadlessCollectorService {
+
+        @Test
+        void passes() {
+            LintResult result = STEP06.replace(Step06.INSTRUMENTATION, "http://otel-collector.observability-backend.svc.cluster.local:4317",
+                    "http://otel-collector-headless.observability-backend.svc.cluster.local:4317").lint();
+
+            Findings.assertNoErrors(result);
+            Findings.assertOnlyAppImageWarnings(result);
+        }
+    }
+
+    @Nested
     class NamedTargetPort {
 
         private final Step06 named = STEP06.replace(BACKEND, "            - containerPort: 9090\n",

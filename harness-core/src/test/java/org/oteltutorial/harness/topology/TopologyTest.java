@@ -159,6 +159,7 @@ class TopologyTest {
             http://otel-collector.obs:4318,           client, otel-collector, 4318
             otel-collector.obs:8888,                  client, otel-collector, 8888
             otel-collector-monitoring.obs:8888,       client, otel-collector, 8888
+            otel-collector-headless.obs:4317,         client, otel-collector, 4317
             """)
     void reachesTheContainerPortBehindTheService(String endpoint, String from, String workload, int containerPort) {
         Resolution r = TOPOLOGY.resolve(endpoint, workload(from));
