@@ -39,7 +39,7 @@ public final class CollectorConfig {
         } catch (JacksonException e) {
             var loc = e.getLocation();
             throw new CollectorConfigException("not valid YAML" + (loc == null ? "" : " at config line " + loc.getLineNr())
-                    + ": " + e.getOriginalMessage());
+                    + ": " + YamlProblem.oneLine(e.getOriginalMessage()));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new CollectorConfigException("the config is empty");
