@@ -10,12 +10,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** How {@code harness lint} prints its findings. */
 enum LintFormat {
+    /** One line per finding (severity, rule, file:line, resource, message), then a summary line. */
     text {
         @Override
         String render(LintResult result, int resources, int rules) {
             StringBuilder sb = new StringBuilder();
             for (Finding f : result.findings()) {
-                sb.append(String.format("%-7s %-20s %s  %s%n        %s%n", f.severity(), f.rule(), f.location(), f.resource(), f.message()));
+                sb.append(String.format("%-7s %-20s %s  %s  %s%n", f.severity(), f.rule(), f.location(), f.resource(), f.message()));
             }
             sb.append(String.format("lint: %d error%s, %d warning%s (%d rules over %d resources)%n", result.errors().size(),
                     result.errors().size() == 1 ? "" : "s", result.warnings().size(), result.warnings().size() == 1 ? "" : "s",
