@@ -271,6 +271,16 @@ class RuleVariantsTest {
         }
 
         @Test
+        void jaeger2ReadsItsNamesFromItsYamlConfigSoTheyAreNotGuessedFromEnv() {
+            LintResult result = STEP06.replace(BACKEND, "jaegertracing/all-in-one:1.54.0", "jaegertracing/jaeger:2.1.0").lint();
+
+            assertThat(result.byRule("metric-names")).singleElement().satisfies(f -> {
+                assertAt(f, Severity.WARNING, "metric-names", JAEGER_AT, JAEGER);
+                assertThat(f.message()).contains("cannot check metric names", "Jaeger 2.1.0", "YAML");
+            });
+        }
+
+        @Test
         void theBundledNamesMatch() {
             Findings.assertNoFindings(STEP06.lint(), "metric-names");
         }
