@@ -55,6 +55,15 @@ class SubsetLintTest {
     }
 
     @Test
+    void withoutPrometheusTheMetricNamesAreNotChecked() {
+        // Jaeger and the collector, but another metrics store than Prometheus: its names are not Prometheus' to judge
+        LintResult result = STEP06.replace(BACKEND, "quay.io/prometheus/prometheus:v2.47.2", "victoriametrics/victoria-metrics:v1.93.0").lint();
+
+        assertThat(result.byRule("metric-names")).isEmpty();
+        Findings.assertNoErrors(result);
+    }
+
+    @Test
     void aPartialStackStillReportsWhatIsBrokenInsideIt() {
         LintResult result = STEP06.only(COLLECTOR).replace(COLLECTOR, "exporters: [otlp/traces]", "exporters: [otlp/jaeger]").lint();
 
