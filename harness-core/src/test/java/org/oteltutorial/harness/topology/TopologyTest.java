@@ -207,6 +207,33 @@ class TopologyTest {
     }
 
     @Test
+    void anEmptyNamespaceIsTheDefaultNamespaceForServicesAsForWorkloads() {
+        String text = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: ""}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec:
+                      containers: [{name: web, image: 'nginx:1.25', ports: [{containerPort: 8080}]}]
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: ""}
+                spec:
+                  selector: {app: web}
+                  ports: [{port: 80, targetPort: 8080}]
+                """;
+        StackModel model = StackModel.from(new Manifests(new ManifestLoader().parse("web.yaml", text)));
+
+        assertThat(model.services()).singleElement().satisfies(s -> assertThat(s.describe()).isEqualTo("Service default/web"));
+        assertThat(Topology.of(model).resolve("web.default:80", model.workloads().get(0))).isInstanceOf(Resolution.Reached.class);
+        assertThat(Topology.of(model).resolve("web:80", model.workloads().get(0))).isInstanceOf(Resolution.Reached.class);
+    }
+
+    @Test
     void loopbackReachesAContainerOfTheSamePod() {
         Resolution r = TOPOLOGY.resolve("localhost:9090", workload("prom"));
 
