@@ -278,6 +278,8 @@ class RuleVariantsTest {
                 assertAt(f, Severity.WARNING, "metric-names", JAEGER_AT, JAEGER);
                 assertThat(f.message()).contains("cannot check metric names", "Jaeger 2.1.0", "YAML");
             });
+            Findings.assertNoFindings(result, "jaeger-spm");
+            Findings.assertNoErrors(result);
         }
 
         @Test
@@ -481,6 +483,18 @@ class RuleVariantsTest {
                 assertAt(f, Severity.WARNING, "image", PROMETHEUS_AT, PROMETHEUS);
                 assertThat(f.message()).contains("gcr.io/kubebuilder/kube-rbac-proxy:v0.13.1", "cannot be pulled");
             });
+        }
+
+        @Test
+        void aCollectorCrWithoutImageGetsTheOperatorsUnknownDefault() {
+            LintResult result = STEP06.only(COLLECTOR).replace(COLLECTOR,
+                    "  image: ghcr.io/open-telemetry/opentelemetry-collector-releases/opentelemetry-collector-contrib:0.94.0\n", "").lint();
+
+            assertThat(result.byRule("image")).singleElement().satisfies(f -> {
+                assertAt(f, Severity.WARNING, "image", CR_AT, CR);
+                assertThat(f.message()).contains("container otc-container has no image", "operator's default");
+            });
+            Findings.assertNoErrors(result);
         }
 
         @Test
