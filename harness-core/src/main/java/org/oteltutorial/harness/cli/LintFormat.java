@@ -11,12 +11,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** How {@code harness lint} prints its findings. */
 enum LintFormat {
+    /** One line per finding (severity, rule, file:line, resource, message), then a summary line. */
     text {
         @Override
         String render(LintResult result, List<String> notes, int resources, int rules) {
             StringBuilder sb = new StringBuilder();
             for (Finding f : result.findings()) {
-                sb.append(String.format("%-7s %-20s %s  %s%n        %s%n", f.severity(), f.rule(), f.location(), f.resource(), f.message()));
+                sb.append(String.format("%-7s %-20s %s  %s  %s%n", f.severity(), f.rule(), f.location(), f.resource(), f.message()));
             }
             notes.forEach(n -> sb.append("note: ").append(n).append(System.lineSeparator()));
             sb.append(String.format("lint: %d error%s, %d warning%s (%d rules over %d resources)%n", result.errors().size(),

@@ -39,7 +39,7 @@ public final class CollectorConfig {
         } catch (JacksonException e) {
             var loc = e.getLocation();
             throw new CollectorConfigException("not valid YAML" + (loc == null ? "" : " at config line " + loc.getLineNr())
-                    + ": " + e.getOriginalMessage());
+                    + ": " + YamlProblem.oneLine(e.getOriginalMessage()));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new CollectorConfigException("the config is empty");
@@ -63,14 +63,20 @@ public final class CollectorConfig {
             Signal signal = Signal.parse(signalPart).orElseThrow(() -> new CollectorConfigException(
                     "pipeline " + id + ": unknown signal '" + signalPart + "' (traces, metrics or logs)"));
             JsonNode p = e.getValue();
-            pipelines.add(new Pipeline(id, signal, ids(p.path("receivers")), ids(p.path("processors")), ids(p.path("exporters"))));
+            String where = "pipeline " + id + " ";
+            pipelines.add(new Pipeline(id, signal, ids(p.path("receivers"), where + "receivers"),
+                    ids(p.path("processors"), where + "processors"), ids(p.path("exporters"), where + "exporters")));
         }
-        return new CollectorConfig(components, pipelines, ids(root.path("service").path("extensions")), yamlText);
+        return new CollectorConfig(components, pipelines, ids(root.path("service").path("extensions"), "service.extensions"), yamlText);
     }
 
-    private static List<ComponentId> ids(JsonNode list) {
+    private static List<ComponentId> ids(JsonNode list, String where) {
         List<ComponentId> ids = new ArrayList<>();
         for (JsonNode n : list) {
+            if (!n.isValueNode() || n.isNull()) {
+                throw new CollectorConfigException(where + ": '" + n + "' is not a component id (the list holds ids such as otlp"
+                        + " or otlphttp/metrics)");
+            }
             ids.add(ComponentId.parse(n.asString()));
         }
         return ids;

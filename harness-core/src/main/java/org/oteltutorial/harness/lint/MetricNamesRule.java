@@ -32,7 +32,7 @@ final class MetricNamesRule implements Rule {
         Optional<NameDerivation> queried = StackNames.queried(context.model());
         Optional<CollectorModel> collector = context.model().collector();
         Optional<JaegerModel> jaeger = context.model().jaeger();
-        if (produced.isEmpty() || queried.isEmpty() || collector.isEmpty() || jaeger.isEmpty()) {
+        if (produced.isEmpty() || queried.isEmpty() || collector.isEmpty() || jaeger.isEmpty() || context.model().prometheus().isEmpty()) {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();

@@ -47,8 +47,11 @@ public final class ProducedNames {
                     return NameDerivation.unknown("the Prometheus image has no version tag, so its OTLP name translation is unknown");
                 }
                 Version pv = prometheusVersion.get();
-                String strategy = translationStrategy.filter(s -> pv.atLeast(Version.of("3.0.0")))
-                        .orElse(VersionFacts.value(Program.PROMETHEUS, VersionFacts.PROMETHEUS_OTLP_SUFFIXES, pv));
+                Optional<VersionFacts.Fact> translation = VersionFacts.lookup(Program.PROMETHEUS, VersionFacts.PROMETHEUS_OTLP_SUFFIXES, pv);
+                if (translation.isEmpty()) {
+                    return NameDerivation.unknown("Prometheus " + pv + " has no OTLP receiver, so it holds no RED metrics");
+                }
+                String strategy = translationStrategy.filter(s -> pv.atLeast(Version.of("3.0.0"))).orElse(translation.get().value());
                 escape = !strategy.startsWith("NoUTF8Escaping") && !strategy.equals("NoTranslation");
                 suffixes = strategy.equals("always") || strategy.endsWith("WithSuffixes");
                 steps.add("Prometheus " + pv + " OTLP receiver: " + (strategy.equals("always") ? "always adds unit and _total suffixes"

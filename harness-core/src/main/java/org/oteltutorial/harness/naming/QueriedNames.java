@@ -23,6 +23,10 @@ public final class QueriedNames {
             return NameDerivation.unknown("the Jaeger image has no version tag, so its query defaults are unknown");
         }
         Version v = maybeVersion.get();
+        if (v.major() >= 2) {
+            return NameDerivation.unknown("Jaeger " + v + " takes its metric names from its YAML config (jaeger_storage"
+                    + " metric_backends prometheus), not from flags or environment, and lint does not read that config");
+        }
         List<String> steps = new ArrayList<>();
         String connectorDefault = VersionFacts.value(Program.JAEGER, VersionFacts.JAEGER_CONNECTOR_NAMES, v);
         boolean connectorNames;
@@ -57,7 +61,7 @@ public final class QueriedNames {
     }
 
     private static boolean bool(JaegerModel jaeger, String flag, String defaultValue, Version v, List<String> steps) {
-        Optional<String> set = jaeger.setting(flag);
+        Optional<String> set = jaeger.booleanSetting(flag);
         if (set.isPresent()) {
             String value = set.get().trim();
             if (GO_TRUE.contains(value)) {

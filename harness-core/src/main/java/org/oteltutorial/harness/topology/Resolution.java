@@ -21,7 +21,10 @@ public sealed interface Resolution {
     record Unreached(Endpoint endpoint, String reason) implements Resolution {
     }
 
-    /** The endpoint is outside the stack (an IP address or an external host name); nothing can be said about it. */
+    /**
+     * The endpoint is outside the stack (an IP address, an external host name, or a Service in a namespace the
+     * manifests do not describe); nothing can be said about it.
+     */
     record External(Endpoint endpoint) implements Resolution {
     }
 }

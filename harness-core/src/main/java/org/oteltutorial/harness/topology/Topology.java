@@ -1,10 +1,15 @@
 package org.oteltutorial.harness.topology;
 
 import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 import org.oteltutorial.harness.tutorial.SourcedService;
 import org.oteltutorial.harness.tutorial.StackModel;
@@ -13,18 +18,28 @@ import org.oteltutorial.harness.tutorial.Workload;
 /**
  * Resolves endpoints the way cluster DNS and kube-proxy would: host → Service in the right namespace → service
  * port → targetPort → a workload the selector matches, listening on that container port.
+ * A Service missing from a namespace the manifests do not describe (they declare no Service or workload there) is
+ * outside the stack as given, e.g. when only the collector's file is linted, unless a Service of that name exists in
+ * another namespace (then the namespace is a typo).
  */
 public final class Topology {
 
     private static final String CLUSTER_DOMAIN = "svc.cluster.local";
-    private static final Pattern IP = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+|\\[?[0-9a-fA-F:]+]?");
+    /** IPv4, or IPv6 (which always has a colon, so Service names of hex letters such as {@code db} are not taken for one). */
+    private static final Pattern IP = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+|\\[?[0-9a-fA-F]*:[0-9a-fA-F:.]*]?");
 
     private final List<SourcedService> services;
     private final List<Workload> workloads;
+    /** Namespaces in which the manifests declare a Service or a workload themselves (not rendered from a custom resource). */
+    private final Set<String> describedNamespaces;
 
     public Topology(List<SourcedService> services, List<Workload> workloads) {
         this.services = List.copyOf(services);
         this.workloads = List.copyOf(workloads);
+        this.describedNamespaces = Stream.concat(
+                services.stream().filter(s -> s.source().resource() instanceof Service).map(SourcedService::namespace),
+                workloads.stream().filter(w -> !(w.source().resource() instanceof GenericKubernetesResource)).map(Workload::namespace))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public static Topology of(StackModel model) {
@@ -64,7 +79,11 @@ public final class Topology {
         Optional<SourcedService> service = services.stream()
                 .filter(s -> s.name().equals(svcName) && s.namespace().equals(ns)).findFirst();
         if (service.isEmpty()) {
-            return new Resolution.Unreached(e, "no Service " + ns + "/" + svcName + nearMiss(svcName, ns));
+            String nearMiss = nearMiss(svcName, ns);
+            if (nearMiss.isEmpty() && !describedNamespaces.contains(ns)) {
+                return new Resolution.External(e);
+            }
+            return new Resolution.Unreached(e, "no Service " + ns + "/" + svcName + nearMiss);
         }
         return throughService(e, service.get(), port);
     }

@@ -41,6 +41,26 @@ public record ContainerArgs(List<String> all) {
         return Optional.ofNullable(found);
     }
 
+    /**
+     * The value of a boolean flag as Go's pflag reads it: {@code --name} alone means {@code true} (a bool flag takes no
+     * separate value), {@code --name=value} gives the value; the last occurrence wins.
+     */
+    public Optional<String> booleanValue(String name) {
+        String found = null;
+        for (String a : all) {
+            String bare = a.replaceFirst("^--?", "");
+            if (bare.equals(a)) {
+                continue;
+            }
+            if (bare.equals(name)) {
+                found = "true";
+            } else if (bare.startsWith(name + "=")) {
+                found = bare.substring(name.length() + 1);
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
     /** Every value given to a repeatable flag such as {@code --enable-feature} (comma lists are split). */
     public List<String> values(String name) {
         List<String> values = new ArrayList<>();

@@ -38,9 +38,16 @@ public record JaegerModel(Workload workload, Container container, ImageRef image
      */
     public Optional<String> setting(String flag) {
         Optional<String> fromFlag = args.value(flag);
-        if (fromFlag.isPresent()) {
-            return fromFlag;
-        }
+        return fromFlag.isPresent() ? fromFlag : fromEnv(flag);
+    }
+
+    /** Like {@link #setting}, for a boolean flag: a bare {@code --flag} means true. */
+    public Optional<String> booleanSetting(String flag) {
+        Optional<String> fromFlag = args.booleanValue(flag);
+        return fromFlag.isPresent() ? fromFlag : fromEnv(flag);
+    }
+
+    private Optional<String> fromEnv(String flag) {
         String value = env().get(envName(flag));
         return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
     }

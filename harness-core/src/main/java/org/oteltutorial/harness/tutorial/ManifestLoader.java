@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.oteltutorial.harness.collector.YamlProblem;
 import org.oteltutorial.harness.tutorial.StepPlan.Step;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -75,7 +76,7 @@ public final class ManifestLoader {
         } catch (JacksonException e) {
             var location = e.getLocation();
             String where = location == null ? origin : origin + ":" + location.getLineNr();
-            throw new ManifestException(where + ": not valid YAML: " + e.getOriginalMessage());
+            throw new ManifestException(where + ": not valid YAML: " + YamlProblem.oneLine(e.getOriginalMessage()));
         }
         return resources;
     }

@@ -27,8 +27,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * What the OpenTelemetry Operator makes of an {@code OpenTelemetryCollector} CR: a workload and a Service named
- * {@code <name>-collector}, whose ports come from the receivers' endpoints and {@code spec.ports}, plus the
- * {@code <name>-collector-monitoring} Service on the collector's own telemetry port 8888.
+ * {@code <name>-collector}, whose ports come from the receivers' endpoints and {@code spec.ports}, the headless
+ * {@code <name>-collector-headless} with the same ports, and the {@code <name>-collector-monitoring} Service on the
+ * collector's own telemetry port 8888.
  */
 final class OperatorCollectorConvention {
 
@@ -69,8 +70,11 @@ final class OperatorCollectorConvention {
         String mode = spec.path("mode").asString("deployment");
         Workload workload = new Workload(cr, capitalize(mode) + " (from " + KIND + ")", cr.namespace(), name, labels,
                 Map.of(), List.of(container), List.of());
+        Service headless = service(cr.namespace(), name + "-headless", labels, servicePorts);
+        headless.getSpec().setClusterIP("None");
         List<SourcedService> services = List.of(
                 new SourcedService(cr, service(cr.namespace(), name, labels, servicePorts)),
+                new SourcedService(cr, headless),
                 new SourcedService(cr, service(cr.namespace(), name + "-monitoring", labels, List.of(new ServicePortBuilder()
                         .withName("monitoring").withPort(TELEMETRY_PORT).withTargetPort(new IntOrString(TELEMETRY_PORT)).build()))));
         CollectorModel model = new CollectorModel(cr, workload, image == null ? null : ImageRef.parse(image), config,

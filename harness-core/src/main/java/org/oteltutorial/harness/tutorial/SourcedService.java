@@ -7,7 +7,7 @@ public record SourcedService(SourcedResource source, Service service) {
 
     public String namespace() {
         String ns = service.getMetadata().getNamespace();
-        return ns == null ? SourcedResource.DEFAULT_NAMESPACE : ns;
+        return ns == null || ns.isBlank() ? SourcedResource.DEFAULT_NAMESPACE : ns;
     }
 
     public String name() {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -35,7 +36,9 @@ public record StepPlan(TutorialRef tutorial, List<Step> steps) {
 
     public static StepPlan read(InputStream in) {
         try {
-            StepPlan plan = YAMLMapper.builder().build().readValue(in, StepPlan.class);
+            // Jackson 3 ignores unknown properties by default; a misspelt key (waitfor) must not silently drop a wait.
+            StepPlan plan = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
+                    .readValue(in, StepPlan.class);
             plan.validate();
             return plan;
         } catch (JacksonException e) {
