@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
 public final class HarnessCli {
 
     public static void main(String[] args) {
+        // The harness reports failed exports itself (TrafficExportException); the SDK's own log lines would repeat them.
+        java.util.logging.Logger.getLogger("io.opentelemetry").setLevel(java.util.logging.Level.OFF);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

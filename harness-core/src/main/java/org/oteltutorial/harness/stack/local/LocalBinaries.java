@@ -18,9 +18,11 @@ public final class LocalBinaries {
     private final Catalogue catalogue;
     private final ComponentBuilder builder;
     private final Consumer<String> notes;
+    private final BinaryCache cache;
 
     public LocalBinaries(Catalogue catalogue, BinaryCache cache, Consumer<String> progress, Consumer<String> notes) {
         this.catalogue = catalogue;
+        this.cache = cache;
         this.builder = new ComponentBuilder(cache, progress);
         this.notes = notes;
     }
@@ -36,6 +38,11 @@ public final class LocalBinaries {
             notes.accept(component + ": the image " + image + " has no version, so the catalogue's " + pinned.version() + " runs");
         }
         return builder.ensure(pinned.withVersion(version.orElse(pinned.version())));
+    }
+
+    /** Whether every catalogued component's binary is already built. */
+    public boolean allBuilt() {
+        return catalogue.localComponents().stream().allMatch(c -> cache.built(c).isPresent());
     }
 
     /** Builds every catalogued component that is missing (the preparation step). */

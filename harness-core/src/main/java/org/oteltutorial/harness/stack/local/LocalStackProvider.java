@@ -17,6 +17,9 @@ public final class LocalStackProvider implements StackProvider {
 
     @Override
     public void checkEnvironment() {
+        if (LocalBinaries.standard(line -> { }, note -> { }).allBuilt()) {
+            return;
+        }
         // Binaries that are missing are built from the Go module proxy, which needs Go.
         try {
             Process p = new ProcessBuilder("go", "version").redirectErrorStream(true).start();
