@@ -12,13 +12,9 @@
 # See BUILDING.md for the why of every step.
 set -euo pipefail
 
-: "${VERSION:?VERSION must be set, e.g. 0.94.0}"
-: "${OUT:?OUT must be set to the absolute path of the binary}"
-: "${WORK:?WORK must be set to a scratch directory}"
-: "${GOMODCACHE:?}" "${GOCACHE:?}" "${GOPATH:?}"
-export GOMODCACHE GOCACHE GOPATH
-
-log() { echo "[build-otelcol] $*" >&2; }
+NAME=otelcol
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+require_build_inputs
 
 # ocb (go.opentelemetry.io/collector/cmd/builder) is versioned with the
 # collector core. For 0.94.0 the module proxy has no cmd/builder v0.94.0
@@ -42,21 +38,15 @@ if [ -n "${OTEL_SUMDB_EXEMPT}" ]; then
   export GONOSUMDB="${GONOSUMDB:+${GONOSUMDB},}${OTEL_SUMDB_EXEMPT}"
 fi
 
-case "${OUT}" in /*) ;; *) echo "OUT must be absolute: ${OUT}" >&2; exit 2 ;; esac
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 MANIFEST="${MANIFEST:-${SCRIPT_DIR}/otelcol-builder.yaml}"
 [ -f "${MANIFEST}" ] || { echo "manifest not found: ${MANIFEST}" >&2; exit 2; }
 
-mkdir -p "${WORK}" "$(dirname "${OUT}")"
-WORK="$(cd "${WORK}" && pwd)"
 # The generated distribution module starts without go.sum: -mod=mod lets
 # `go mod tidy`/`go build` record checksums. GOWORK=off: ignore any go.work
 # above WORK.
 export GOFLAGS="${GOFLAGS:+${GOFLAGS} }-mod=mod"
 export GOWORK=off
-export CGO_ENABLED="${CGO_ENABLED:-0}"
-
-log "go: $(go version)"
 
 # 1. ocb itself (its dependencies are verified against the go.sum shipped in
 #    the builder module).
@@ -82,9 +72,5 @@ TMP_BIN="${WORK}/otelcol-contrib.tmp.$$"
 trap 'rm -f "${TMP_BIN}" "${OUT}.partial.$$"' EXIT
 go build -trimpath -ldflags="-s -w" -o "${TMP_BIN}" .
 "${TMP_BIN}" --version >&2
-# OUT may be on another filesystem than WORK: stage next to OUT, then rename.
-cp -f "${TMP_BIN}" "${OUT}.partial.$$"
-mv -f "${OUT}.partial.$$" "${OUT}"
-rm -f "${TMP_BIN}"
+install_binary "${TMP_BIN}"
 trap - EXIT
-log "done: ${OUT}"

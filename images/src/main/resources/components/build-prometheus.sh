@@ -12,11 +12,9 @@
 # See BUILDING.md for the why of every step.
 set -euo pipefail
 
-: "${VERSION:?VERSION must be set, e.g. 2.47.2}"
-: "${OUT:?OUT must be set to the absolute path of the binary}"
-: "${WORK:?WORK must be set to a scratch directory}"
-: "${GOMODCACHE:?}" "${GOCACHE:?}" "${GOPATH:?}"
-export GOMODCACHE GOCACHE GOPATH
+NAME=prometheus
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+require_build_inputs
 
 MODULE="github.com/prometheus/prometheus"
 case "${VERSION}" in
@@ -31,35 +29,12 @@ PKG="./cmd/prometheus"
 # upstream's default set.
 PROMETHEUS_SD_PLUGINS="${PROMETHEUS_SD_PLUGINS:-minimal}"
 
-log() { echo "[build-prometheus] $*" >&2; }
-
-case "${OUT}" in /*) ;; *) echo "OUT must be absolute: ${OUT}" >&2; exit 2 ;; esac
-mkdir -p "${WORK}" "$(dirname "${OUT}")"
-WORK="$(cd "${WORK}" && pwd)"
-export GOWORK=off
-export CGO_ENABLED="${CGO_ENABLED:-0}"
-
-log "go: $(go version)"
-
 # `go install ${MODULE}/cmd/prometheus@${MODULE_VERSION}` is refused because
 # Prometheus' go.mod has replace/exclude directives. Build inside a copy of
 # the module directory from GOMODCACHE instead (its go.mod, replaces and
 # go.sum apply); a copy because the plugin list is regenerated in place and
 # the GOMODCACHE directory is read-only.
-log "downloading ${MODULE}@${MODULE_VERSION}"
-# On failure `go mod download -json` exits 1 and reports via the "Error" field.
-INFO_JSON="$(cd "${WORK}" && go mod download -json "${MODULE}@${MODULE_VERSION}")" || true
-json_field() { printf '%s\n' "${INFO_JSON}" | sed -n "s/^[[:space:]]*\"$1\": \"\(.*\)\",\{0,1\}\$/\1/p" | head -n 1; }
-ERR="$(json_field Error)"
-[ -z "${ERR}" ] || { echo "go mod download ${MODULE}@${MODULE_VERSION} failed: ${ERR}" >&2; exit 1; }
-[ -n "${INFO_JSON}" ] || { echo "go mod download ${MODULE}@${MODULE_VERSION} failed" >&2; exit 1; }
-MODDIR="$(json_field Dir)"
-COMMIT="$(json_field Hash)"
-# Release time recorded by the proxy (reproducible, unlike `date`).
-INFO_FILE="$(json_field Info)"
-REL_TIME="$(sed -n 's/.*"Time": *"\([^"]*\)".*/\1/p' "${INFO_FILE}" 2>/dev/null || true)"
-[ -d "${MODDIR}" ] || { echo "module dir not found: ${MODDIR}" >&2; exit 1; }
-log "module dir: ${MODDIR}"
+download_module "${MODULE}" "${MODULE_VERSION}"
 
 SRC="${WORK}/prometheus-src"
 chmod -R u+w "${SRC}" 2>/dev/null || true
@@ -98,9 +73,5 @@ trap 'rm -f "${TMP_BIN}" "${OUT}.partial.$$"' EXIT
 log "compiling ${PKG} (go build); this takes several minutes on 2 cores"
 go build -mod=readonly -trimpath -tags netgo,stringlabels -ldflags="${LDFLAGS}" -o "${TMP_BIN}" "${PKG}"
 "${TMP_BIN}" --version >&2
-# OUT may be on another filesystem than WORK: stage next to OUT, then rename.
-cp -f "${TMP_BIN}" "${OUT}.partial.$$"
-mv -f "${OUT}.partial.$$" "${OUT}"
-rm -f "${TMP_BIN}"
+install_binary "${TMP_BIN}"
 trap - EXIT
-log "done: ${OUT}"

@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,7 @@ import java.util.function.Consumer;
  */
 public final class ComponentBuilder {
 
-    private static final List<String> SCRIPT_FILES = List.of("build-otelcol.sh", "build-jaeger.sh", "build-prometheus.sh",
+    private static final List<String> SCRIPT_FILES = List.of("common.sh", "build-otelcol.sh", "build-jaeger.sh", "build-prometheus.sh",
             "otelcol-builder.yaml");
     private static final int TAIL_LINES = 25;
 
@@ -46,8 +45,8 @@ public final class ComponentBuilder {
         Path lockFile = cache.root().resolve("locks").resolve(component.name() + "-" + component.version() + ".lock");
         try {
             Files.createDirectories(lockFile.getParent());
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock lock = channel.lock()) {
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                channel.lock(); // released when the channel closes
                 built = cache.built(component);
                 if (built.isPresent()) {
                     return built.get(); // another process built it while we waited
@@ -122,18 +121,23 @@ public final class ComponentBuilder {
     }
 
     private static void requireGo() {
+        if (!goAvailable()) {
+            throw new ComponentBuildException("the Go toolchain ('go') is not on the PATH; the local stack builds the collector,"
+                    + " Jaeger and Prometheus from the Go module proxy. Install Go 1.21 or later");
+        }
+    }
+
+    /** Whether {@code go version} runs. */
+    public static boolean goAvailable() {
         try {
             Process p = new ProcessBuilder("go", "version").redirectErrorStream(true).start();
             p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            if (p.waitFor() == 0) {
-                return;
-            }
+            return p.waitFor() == 0;
         } catch (IOException e) {
-            // reported below
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
-        throw new ComponentBuildException("the Go toolchain ('go') is not on the PATH; the local stack builds the collector,"
-                + " Jaeger and Prometheus from the Go module proxy. Install Go 1.21 or later");
     }
 }

@@ -1,6 +1,6 @@
 package org.oteltutorial.harness.stack.local;
 
-import java.io.IOException;
+import org.oteltutorial.harness.images.ComponentBuilder;
 import org.oteltutorial.harness.stack.EnvironmentException;
 import org.oteltutorial.harness.stack.Stack;
 import org.oteltutorial.harness.stack.StackContext;
@@ -21,16 +21,8 @@ public final class LocalStackProvider implements StackProvider {
             return;
         }
         // Binaries that are missing are built from the Go module proxy, which needs Go.
-        try {
-            Process p = new ProcessBuilder("go", "version").redirectErrorStream(true).start();
-            p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            if (p.waitFor() == 0) {
-                return;
-            }
-        } catch (IOException e) {
-            // reported below
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (ComponentBuilder.goAvailable()) {
+            return;
         }
         throw new EnvironmentException("the local stack needs the Go toolchain ('go' on the PATH) to build the collector,"
                 + " Prometheus and Jaeger once; install Go 1.21 or later");
