@@ -25,10 +25,10 @@ import org.oteltutorial.harness.tutorial.StepPlan.WaitTarget;
 /**
  * Applies {@code tutorial.yaml}'s steps in order, the way a reader does, and waits after each: within a step,
  * Namespaces and CustomResourceDefinitions first (then waits until every CRD is Established), then custom resources,
- * then the rest in file order; then cert-manager's CA injection into the step's webhook configurations; then every {@code waitFor}
- * Deployment and every Deployment the step's files create. An apply that a webhook refuses because it is not serving
- * yet is retried until a deadline. The applier does not depend on where the cluster runs: k3s, an existing cluster, or
- * fakes in tests.
+ * then the rest in file order; then every {@code waitFor} Deployment and every Deployment the step's files create; then
+ * cert-manager's CA injection into the step's webhook configurations (cainjector injects only once it runs). An apply
+ * that a webhook refuses because it is not serving yet is retried until a deadline. The applier does not depend on
+ * where the cluster runs: k3s, an existing cluster, or fakes in tests.
  *
  * <p>One applier serves one run: {@link #applied()} lists every object applied so far, also after a failure, so the
  * caller can remove exactly what it created.
@@ -82,15 +82,15 @@ public final class StepApplier {
                 .sorted((a, b) -> Boolean.compare(!isCustomResource(a), !isCustomResource(b)))
                 .forEach(r -> applyRetrying(r.resource()));
 
+        for (WaitTarget target : waitTargets(step, resources)) {
+            progress.accept("  waiting for Deployment " + target.namespace() + "/" + target.name());
+            waiter.deploymentReady(target.namespace(), target.name(), timeouts.deployment());
+        }
         for (SourcedResource r : resources) {
             if (KubernetesWaiter.isWebhookConfiguration(r.kind()) && injectsCa(r.resource())) {
                 progress.accept("  waiting for the CA bundle of " + r.kind() + " " + r.name());
                 waiter.webhookCaInjected(r.kind(), r.name(), timeouts.webhook());
             }
-        }
-        for (WaitTarget target : waitTargets(step, resources)) {
-            progress.accept("  waiting for Deployment " + target.namespace() + "/" + target.name());
-            waiter.deploymentReady(target.namespace(), target.name(), timeouts.deployment());
         }
     }
 
