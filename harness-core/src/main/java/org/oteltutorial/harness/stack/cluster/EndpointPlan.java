@@ -123,7 +123,8 @@ public final class EndpointPlan {
         }
         Workload entry = entries.get(0);
         for (SourcedService service : model.services()) {
-            if (!service.namespace().equals(entry.namespace()) || !entry.matches(service.service().getSpec().getSelector())) {
+            if (service.service().getSpec() == null || !service.namespace().equals(entry.namespace())
+                    || !entry.matches(service.service().getSpec().getSelector())) {
                 continue;
             }
             List<ServicePort> ports = service.service().getSpec().getPorts() == null ? List.of() : service.service().getSpec().getPorts();

@@ -71,10 +71,10 @@ public final class KubernetesWaiter implements ClusterWaiter {
         try {
             if ("MutatingWebhookConfiguration".equals(kind)) {
                 client.admissionRegistration().v1().mutatingWebhookConfigurations().withName(name).waitUntilCondition(
-                        w -> w != null && injected(w.getWebhooks().stream().map(h -> h.getClientConfig())), timeout.toMillis(), TimeUnit.MILLISECONDS);
+                        w -> w != null && w.getWebhooks() != null && injected(w.getWebhooks().stream().map(h -> h.getClientConfig())), timeout.toMillis(), TimeUnit.MILLISECONDS);
             } else {
                 client.admissionRegistration().v1().validatingWebhookConfigurations().withName(name).waitUntilCondition(
-                        w -> w != null && injected(w.getWebhooks().stream().map(h -> h.getClientConfig())), timeout.toMillis(), TimeUnit.MILLISECONDS);
+                        w -> w != null && w.getWebhooks() != null && injected(w.getWebhooks().stream().map(h -> h.getClientConfig())), timeout.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (KubernetesClientTimeoutException e) {
             throw new StackStartException(kind + " " + name + " has no CA bundle after " + seconds(timeout)
