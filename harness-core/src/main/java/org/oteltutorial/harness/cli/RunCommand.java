@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             provider.checkEnvironment();
         } catch (EnvironmentException e) {
-            throw new BadInputException("the " + stack + " stack cannot run here: " + e.getMessage());
+            throw new BadInputException(e.getMessage());
         }
         out.println("harness run: stack " + stack + ", run id " + plan.runId() + ", report " + reportDir.toAbsolutePath());
         out.flush();
@@ -77,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
                 out.flush();
             }));
         } catch (EnvironmentException e) {
-            throw new BadInputException("the " + stack + " stack cannot run here: " + e.getMessage());
+            throw new BadInputException(e.getMessage());
         }
         printVerdict(summary, reportDir);
         return summary.passed() ? ExitCodes.OK : ExitCodes.FAILED;

@@ -1,6 +1,9 @@
 package org.oteltutorial.harness.cli;
 
 import org.oteltutorial.harness.stack.StackProvider;
+import java.util.Optional;
+import org.oteltutorial.harness.stack.cluster.ClusterStackProvider;
+import org.oteltutorial.harness.stack.k3s.K3sStackProvider;
 import org.oteltutorial.harness.stack.local.LocalStackProvider;
 
 /** The stacks {@code --stack} can name. */
@@ -12,6 +15,8 @@ final class StackProviders {
     static StackProvider byName(String name, ClusterOptions cluster) {
         return switch (name) {
             case "local" -> new LocalStackProvider();
+            case "k3s" -> new K3sStackProvider();
+            case "cluster" -> ClusterStackProvider.of(Optional.ofNullable(cluster.kubeconfig), Optional.ofNullable(cluster.context));
             default -> throw new BadInputException("unknown stack '" + name + "' (local, k3s or cluster)");
         };
     }

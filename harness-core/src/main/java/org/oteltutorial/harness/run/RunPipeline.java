@@ -13,6 +13,7 @@ import org.oteltutorial.harness.report.SummaryWriter;
 import org.oteltutorial.harness.stack.Stack;
 import org.oteltutorial.harness.stack.StackContext;
 import org.oteltutorial.harness.stack.StackStartException;
+import org.oteltutorial.harness.stack.cluster.KubernetesStack;
 import org.oteltutorial.harness.traffic.Ledger;
 import org.oteltutorial.harness.traffic.TrafficGenerator;
 import org.oteltutorial.harness.traffic.TrafficPlan;
@@ -30,6 +31,8 @@ public final class RunPipeline {
     /** The primer: one failing and one ordinary request, so every series exists before the main wave is counted. */
     private static final int PRIMER_REQUESTS = 2;
     private static final double PRIMER_ERROR_RATIO = 0.5;
+    /** Game requests a reader's browser would send, where the demo app runs. */
+    private static final int TUTORIAL_REQUESTS = 20;
 
     public RunSummary run(RunRequest request) {
         PhaseClock clock = new PhaseClock(request.console());
@@ -64,6 +67,10 @@ public final class RunPipeline {
             expectations(model, checks).ifPresent(expected -> runTraffic(request, clock, checks, model, expected, stack));
         } finally {
             if (checks.stream().anyMatch(CheckResult::failed)) {
+                if (stack instanceof KubernetesStack kubernetes) {
+                    LastAnswers last = LastAnswers.fetch(stack.endpoints(), plan.runId());
+                    kubernetes.failureBundle().withLastPrometheusAnswer(last.prometheus()).withLastJaegerAnswer(last.jaeger());
+                }
                 stack.markFailed();
             }
             try (var phase = clock.start("stack down")) {
@@ -97,6 +104,11 @@ public final class RunPipeline {
             try (var phase = clock.start("verify")) {
                 checks.addAll(verifier.verify(new SentTraffic(primer, main), since, request.console()));
             }
+            stack.endpoints().frontend().ifPresent(frontend -> {
+                try (var phase = clock.start("tutorial app: game requests to the frontend, then its RED metrics")) {
+                    checks.addAll(verifier.verifyDemoApp(model, frontend, since, TUTORIAL_REQUESTS));
+                }
+            });
         } catch (RuntimeException e) {
             checks.add(CheckResult.fail("traffic", "spans delivered to the collector", "failed", e.getMessage()));
         }

@@ -57,6 +57,15 @@ public final class RedVerifier implements AutoCloseable {
         return results;
     }
 
+    /** The tutorial's own traffic to the frontend and the per-demo-service checks, where the app runs. */
+    public List<CheckResult> verifyDemoApp(StackModel model, java.net.URI frontend, Instant since, int requests) {
+        DemoAppChecks app = new DemoAppChecks(http, prometheus, jaeger, expected);
+        List<CheckResult> results = new ArrayList<>();
+        results.add(app.sendTutorialTraffic(frontend, requests));
+        results.addAll(app.check(DemoAppChecks.instrumentedServices(model), since, settleTimeout()));
+        return results;
+    }
+
     @Override
     public void close() {
         http.dispatcher().executorService().shutdown();
