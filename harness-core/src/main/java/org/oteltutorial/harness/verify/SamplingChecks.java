@@ -57,7 +57,8 @@ final class SamplingChecks {
         policy.latencyThreshold().ifPresent(threshold -> results.add(kept("sampling: Jaeger keeps every trace of "
                 + threshold.toMillis() + " ms or more", sent.tracesSlowerThan(threshold),
                 held, "a latency policy keeps them").withSeconds(waited)));
-        results.add(fractionOfRest(rest, held, policy));
+        // Without a sampler every trace must reach Jaeger, not only the "rest" (which is then empty).
+        results.add(fractionOfRest(policy.sampled() ? rest : traces, held, policy));
         results.add(complete(traces, held));
         return results;
     }
