@@ -41,15 +41,17 @@ public final class RunPipeline {
             model = StackModel.from(request.manifests());
         }
         if (request.lint()) {
+            LintResult lint;
             try (var phase = clock.start("lint")) {
-                LintResult lint = Linter.standard().lint(model);
-                lint.warnings().forEach(w -> notes.add("lint warning [" + w.rule() + "] " + w.resource() + ": " + w.message()));
-                if (!lint.passed()) {
-                    lint.errors().forEach(e -> checks.add(lintFailure(e)));
-                    return finish(request, clock, checks, notes, plan.runId());
-                }
-                checks.add(CheckResult.pass("lint", "no errors", lint.warnings().size() + " warnings", "static preflight"));
+                lint = Linter.standard().lint(model);
             }
+            // the phase is closed before the summary is written, so it is in it
+            lint.warnings().forEach(w -> notes.add("lint warning [" + w.rule() + "] " + w.resource() + ": " + w.message()));
+            if (!lint.passed()) {
+                lint.errors().forEach(e -> checks.add(lintFailure(e)));
+                return finish(request, clock, checks, notes, plan.runId());
+            }
+            checks.add(CheckResult.pass("lint", "no errors", lint.warnings().size() + " warnings", "static preflight"));
         }
         request.provider().checkEnvironment();
         Stack stack;
