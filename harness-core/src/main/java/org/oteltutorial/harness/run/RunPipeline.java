@@ -31,6 +31,7 @@ public final class RunPipeline {
     private static final int PRIMER_REQUESTS = 2;
     private static final double PRIMER_ERROR_RATIO = 0.5;
 
+    @SuppressWarnings("try") // a phase is timed by a try-with-resources block that does not use its handle
     public RunSummary run(RunRequest request) {
         PhaseClock clock = new PhaseClock(request.console());
         List<CheckResult> checks = new ArrayList<>();
@@ -75,6 +76,7 @@ public final class RunPipeline {
         return finish(request, clock, checks, notes, plan.runId());
     }
 
+    @SuppressWarnings("try") // as in run()
     private void runTraffic(RunRequest request, PhaseClock clock, List<CheckResult> checks, StackModel model, RedExpectations expected,
             Stack stack) {
         TrafficPlan plan = request.plan();
