@@ -190,6 +190,27 @@ class RunPipelineTest {
     }
 
     @Test
+    void manifestsWithoutARedRouteFailTheExpectationsAndTheStackIsClosed() {
+        Manifests noRoute = Step06.bundled().replace("collector.yaml", "receivers: [otlp, spanmetrics]", "receivers: [otlp]")
+                .manifests();
+        FakeStack stack = new FakeStack(new StackEndpoints("127.0.0.1:9", URI.create("http://127.0.0.1:9"),
+                URI.create("http://127.0.0.1:9"), URI.create("http://127.0.0.1:9"), Optional.empty()));
+        FakeProvider provider = new FakeProvider();
+        provider.start = context -> stack;
+
+        RunSummary summary = run(noRoute, provider, false);
+
+        assertThat(summary.checks()).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("expectations");
+            assertThat(c.status()).isEqualTo(CheckStatus.FAIL);
+            assertThat(c.message()).contains("spanmetrics");
+        });
+        assertThat(stack.markedFailed).isTrue();
+        assertThat(stack.closed).isEqualTo(1);
+        assertThat(phaseNames(summary)).containsExactly("model", "stack up (fake)", "stack down");
+    }
+
+    @Test
     void trafficThatTheCollectorRejectsFailsTheRunAndTheStackIsMarkedAndClosed() throws IOException {
         collector.setDispatcher(new Dispatcher() {
             @Override
