@@ -10,6 +10,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CheckResult(String name, CheckStatus status, String expected, String observed, String message, Double seconds) {
 
+    /** Texts are never null (a message often comes from an exception's getMessage()): summary.json always has them. */
+    public CheckResult {
+        name = name == null ? "" : name;
+        expected = expected == null ? "" : expected;
+        observed = observed == null ? "" : observed;
+        message = message == null ? "" : message;
+    }
+
     public static CheckResult pass(String name, String expected, String observed, String message) {
         return new CheckResult(name, CheckStatus.PASS, expected, observed, message, null);
     }

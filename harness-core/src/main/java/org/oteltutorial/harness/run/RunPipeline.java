@@ -34,6 +34,7 @@ public final class RunPipeline {
     /** Game requests a reader's browser would send, where the demo app runs. */
     private static final int TUTORIAL_REQUESTS = 20;
 
+    @SuppressWarnings("try") // a phase is timed by a try-with-resources block that does not use its handle
     public RunSummary run(RunRequest request) {
         PhaseClock clock = new PhaseClock(request.console());
         List<CheckResult> checks = new ArrayList<>();
@@ -44,15 +45,17 @@ public final class RunPipeline {
             model = StackModel.from(request.manifests());
         }
         if (request.lint()) {
+            LintResult lint;
             try (var phase = clock.start("lint")) {
-                LintResult lint = Linter.standard().lint(model);
-                lint.warnings().forEach(w -> notes.add("lint warning [" + w.rule() + "] " + w.resource() + ": " + w.message()));
-                if (!lint.passed()) {
-                    lint.errors().forEach(e -> checks.add(lintFailure(e)));
-                    return finish(request, clock, checks, notes, plan.runId());
-                }
-                checks.add(CheckResult.pass("lint", "no errors", lint.warnings().size() + " warnings", "static preflight"));
+                lint = Linter.standard().lint(model);
             }
+            // the phase is closed before the summary is written, so it is in it
+            lint.warnings().forEach(w -> notes.add("lint warning [" + w.rule() + "] " + w.resource() + ": " + w.message()));
+            if (!lint.passed()) {
+                lint.errors().forEach(e -> checks.add(lintFailure(e)));
+                return finish(request, clock, checks, notes, plan.runId());
+            }
+            checks.add(CheckResult.pass("lint", "no errors", lint.warnings().size() + " warnings", "static preflight"));
         }
         request.provider().checkEnvironment();
         Stack stack;
@@ -80,6 +83,7 @@ public final class RunPipeline {
         return finish(request, clock, checks, notes, plan.runId());
     }
 
+    @SuppressWarnings("try") // as in run()
     private void runTraffic(RunRequest request, PhaseClock clock, List<CheckResult> checks, StackModel model, RedExpectations expected,
             Stack stack) {
         TrafficPlan plan = request.plan();

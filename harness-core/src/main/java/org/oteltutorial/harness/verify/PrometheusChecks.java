@@ -78,7 +78,7 @@ final class PrometheusChecks {
         }
         String held = diagnosis.heldRedNames();
         return CheckResult.fail("prometheus: RED metric names", expectedNames, held.isEmpty() ? "none of the run's series" : held,
-                "Prometheus holds none of this run's series under the names the manifests imply ("
+                "Prometheus holds none of this run's series under " + expectedNames + ", the names the manifests imply ("
                         + expected.prometheusDerivation() + ")" + diagnosis.forMissingSeries());
     }
 

@@ -28,7 +28,9 @@ record QuantileBuckets(double lower, double upper, boolean single) {
             if (earliest < 0 && high >= q * totalLow) {
                 earliest = i;
             }
-            if (latest < 0 && low >= q * totalHigh) {
+            // Strictly greater: a rank exactly on a bucket's count is a boundary, and a rounding error above it
+            // takes histogram_quantile into the next bucket that holds spans.
+            if (latest < 0 && low > q * totalHigh) {
                 latest = i;
             }
         }

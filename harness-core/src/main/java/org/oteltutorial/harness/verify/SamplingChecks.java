@@ -27,7 +27,12 @@ final class SamplingChecks {
         this.expected = expected;
     }
 
+    /** Waits for the traces the sampler must keep for up to its decision wait plus 30 s. */
     List<CheckResult> check(SentTraffic sent, Instant since) {
+        return check(sent, since, expected.sampling().decisionWait().plusSeconds(30));
+    }
+
+    List<CheckResult> check(SentTraffic sent, Instant since, Duration timeout) {
         SamplingPolicy policy = expected.sampling();
         List<CheckResult> results = new ArrayList<>();
         results.add(metricsSeeEverySpan(sent));
@@ -40,7 +45,6 @@ final class SamplingChecks {
         List<SentTrace> mustKeep = traces.stream().filter(t -> mustKeep(t, policy)).toList();
         List<SentTrace> rest = traces.stream().filter(t -> !mustKeep(t, policy)).toList();
         Set<String> roots = traces.stream().map(SentTrace::rootService).collect(Collectors.toSet());
-        Duration timeout = policy.decisionWait().plusSeconds(30);
         Eventually.Outcome<JaegerTraceSet> outcome = new Eventually(timeout, Duration.ofSeconds(1)).until(
                 () -> JaegerTraceSet.fetch(jaeger, roots, since, traces.size() * 2 + 10),
                 set -> mustKeep.stream().allMatch(t -> set.has(t.traceId())));
@@ -53,7 +57,8 @@ final class SamplingChecks {
         policy.latencyThreshold().ifPresent(threshold -> results.add(kept("sampling: Jaeger keeps every trace of "
                 + threshold.toMillis() + " ms or more", sent.tracesSlowerThan(threshold),
                 held, "a latency policy keeps them").withSeconds(waited)));
-        results.add(fractionOfRest(rest, held, policy));
+        // Without a sampler every trace must reach Jaeger, not only the "rest" (which is then empty).
+        results.add(fractionOfRest(policy.sampled() ? rest : traces, held, policy));
         results.add(complete(traces, held));
         return results;
     }

@@ -1,7 +1,12 @@
 package org.oteltutorial.harness.verify;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.oteltutorial.harness.collector.CollectorConfig;
 import org.oteltutorial.harness.collector.ComponentId;
 import org.oteltutorial.harness.collector.ComponentRole;
@@ -18,6 +23,10 @@ import tools.jackson.databind.JsonNode;
  */
 public record SamplingPolicy(boolean sampled, boolean keepErrors, Optional<Duration> latencyThreshold, double percentage,
         Duration decisionWait, Optional<String> unmodelled) {
+
+    private static final Pattern GO_DURATION_PART = Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)");
+    private static final Map<String, Long> NANOS_PER_UNIT = Map.of("ns", 1L, "us", 1_000L, "\u00b5s", 1_000L, "\u03bcs", 1_000L,
+            "ms", 1_000_000L, "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
 
     public static SamplingPolicy of(CollectorConfig config) {
         for (Pipeline p : config.pipelines()) {
@@ -59,21 +68,25 @@ public record SamplingPolicy(boolean sampled, boolean keepErrors, Optional<Durat
         return new SamplingPolicy(true, keepErrors, latency, percentage, wait, unmodelled);
     }
 
-    /** Go duration strings as collector configs write them: {@code 10s}, {@code 500ms}, {@code 1m}. */
+    /**
+     * Go duration strings as collector configs write them ({@code time.ParseDuration}): {@code 10s}, {@code 500ms},
+     * {@code 100us}, {@code 1m30s}, {@code 1.5h}, or {@code 0}.
+     */
     static Duration parseDuration(String text) {
         String t = text.trim();
-        if (t.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+        if (t.equals("0")) {
+            return Duration.ZERO;
         }
-        if (t.endsWith("s")) {
-            return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
+        Matcher part = GO_DURATION_PART.matcher(t);
+        BigDecimal nanos = BigDecimal.ZERO;
+        int end = 0;
+        while (end < t.length() && part.find(end) && part.start() == end) {
+            nanos = nanos.add(new BigDecimal(part.group(1)).multiply(BigDecimal.valueOf(NANOS_PER_UNIT.get(part.group(2)))));
+            end = part.end();
         }
-        if (t.endsWith("m")) {
-            return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+        if (end == 0 || end != t.length()) {
+            throw new IllegalArgumentException("not a duration: '" + text + "' (expected e.g. 500ms, 10s, 1m30s)");
         }
-        if (t.endsWith("h")) {
-            return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
-        }
-        throw new IllegalArgumentException("not a duration: " + text);
+        return Duration.ofNanos(nanos.setScale(0, RoundingMode.DOWN).longValueExact());
     }
 }

@@ -64,10 +64,12 @@ final class SpmChecks {
         Eventually.Outcome<Optional<MetricPoint>> outcome = new Eventually(timeout, Duration.ofSeconds(1))
                 .until(() -> peak(jaeger.calls(query(service, since))), p -> p.isPresent() && consistent(p.get(), calls, primer));
         if (outcome.last() == null || outcome.last().isEmpty()) {
+            String held = outcome.error() != null ? "" : diagnosis.heldRedNames();
             String why = outcome.error() != null ? "Jaeger's metrics API failed: " + outcome.error() + explain501(outcome.error())
                     : "Jaeger SPM returned no data for the service (metrics: []). Jaeger queries "
                             + expected.jaegerNames().map(MetricNames::calls).orElse("?") + " (" + expected.jaegerDerivation()
-                            + "), Prometheus holds " + expected.prometheusNames().calls() + diagnosis.forEmptySpm();
+                            + "), Prometheus holds " + (held.isEmpty() ? "no RED-like metric (the manifests imply "
+                                    + expected.prometheusNames().calls() + ")" : held) + diagnosis.forEmptySpm();
             results.add(CheckResult.fail(callsName, expectedRate(calls, primer), "no data " + outcome.describeWait(), why)
                     .withSeconds(outcome.waited()));
             return results;

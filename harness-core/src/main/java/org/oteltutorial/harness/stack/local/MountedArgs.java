@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.oteltutorial.harness.tutorial.ConfigFile;
 import org.oteltutorial.harness.tutorial.MountedFiles;
 import org.oteltutorial.harness.tutorial.Workload;
 import io.fabric8.kubernetes.api.model.Container;
@@ -23,19 +22,36 @@ final class MountedArgs {
 
     List<String> localize(List<String> args, Workload workload, Container container, Path dir) {
         List<String> out = new ArrayList<>();
-        for (String arg : args) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
             int eq = arg.indexOf('=');
             if (arg.startsWith("-") && eq > 0 && arg.substring(eq + 1).startsWith("/")) {
-                Optional<ConfigFile> file = files.find(workload, container, arg.substring(eq + 1));
-                if (file.isPresent()) {
-                    Path local = dir.resolve(Path.of(file.get().path()).getFileName().toString());
-                    CollectorLaunch.write(local, file.get().text());
-                    out.add(arg.substring(0, eq + 1) + local);
+                Optional<Path> local = write(arg.substring(eq + 1), workload, container, dir);
+                if (local.isPresent()) {
+                    out.add(arg.substring(0, eq + 1) + local.get());
+                    continue;
+                }
+            } else if (arg.startsWith("-") && eq < 0 && i + 1 < args.size() && args.get(i + 1).startsWith("/")) {
+                // the same flag written as two arguments: --x /etc/...
+                Optional<Path> local = write(args.get(i + 1), workload, container, dir);
+                if (local.isPresent()) {
+                    out.add(arg);
+                    out.add(local.get().toString());
+                    i++;
                     continue;
                 }
             }
             out.add(arg);
         }
         return out;
+    }
+
+    /** Writes the ConfigMap entry mounted at {@code path} into {@code dir}; empty when no ConfigMap provides it. */
+    private Optional<Path> write(String path, Workload workload, Container container, Path dir) {
+        return files.find(workload, container, path).map(file -> {
+            Path local = dir.resolve(Path.of(file.path()).getFileName().toString());
+            CollectorLaunch.write(local, file.text());
+            return local;
+        });
     }
 }

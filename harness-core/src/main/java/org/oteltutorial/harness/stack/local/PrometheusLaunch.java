@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.oteltutorial.harness.stack.StackStartException;
 import org.oteltutorial.harness.topology.Endpoint;
 import org.oteltutorial.harness.tutorial.ConfigFile;
@@ -21,6 +22,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 final class PrometheusLaunch {
 
     private static final int DEFAULT_PORT = 9090;
+    private static final Set<String> REPLACED_FLAGS = Set.of("config.file", "storage.tsdb.path", "web.listen-address");
 
     private final PrometheusModel prometheus;
     private final PortPlan ports;
@@ -42,12 +44,23 @@ final class PrometheusLaunch {
         CollectorLaunch.write(configFile, rewriteTargets(config.text()));
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
+        boolean flagsStarted = false;
+        boolean dropValue = false;
         for (String arg : prometheus.args().all()) {
-            String bare = arg.replaceFirst("^--?", "");
-            if (bare.startsWith("config.file") || bare.startsWith("storage.tsdb.path") || bare.startsWith("web.listen-address")) {
+            if (!arg.startsWith("-")) {
+                // before the first flag: the program (the container's command); after it: the value of a flag
+                // written as two arguments (--enable-feature otlp-write-receiver), kept unless its flag is replaced
+                if (flagsStarted && !dropValue) {
+                    command.add(arg);
+                }
+                dropValue = false;
                 continue;
             }
-            if (arg.startsWith("-")) {
+            flagsStarted = true;
+            String bare = arg.replaceFirst("^--?", "");
+            boolean replaced = REPLACED_FLAGS.contains(bare.contains("=") ? bare.substring(0, bare.indexOf('=')) : bare);
+            dropValue = replaced && !bare.contains("=");
+            if (!replaced) {
                 command.add(arg);
             }
         }
