@@ -15,6 +15,7 @@ import org.oteltutorial.harness.stack.StackContext;
 import org.oteltutorial.harness.stack.StackStartException;
 import org.oteltutorial.harness.stack.cluster.KubernetesStack;
 import org.oteltutorial.harness.traffic.Ledger;
+import org.oteltutorial.harness.traffic.TrafficExportException;
 import org.oteltutorial.harness.traffic.TrafficGenerator;
 import org.oteltutorial.harness.traffic.TrafficPlan;
 import org.oteltutorial.harness.tutorial.StackModel;
@@ -113,8 +114,11 @@ public final class RunPipeline {
                     checks.addAll(verifier.verifyDemoApp(model, frontend, since, TUTORIAL_REQUESTS));
                 }
             });
-        } catch (RuntimeException e) {
+        } catch (TrafficExportException e) {
             checks.add(CheckResult.fail("traffic", "spans delivered to the collector", "failed", e.getMessage()));
+        } catch (RuntimeException e) {
+            checks.add(CheckResult.fail("verify", "the checks run to a verdict", "failed", e.getClass().getSimpleName() + ": "
+                    + e.getMessage()));
         }
     }
 

@@ -24,10 +24,13 @@ final class Diagnosis {
         this.prometheus = prometheus;
     }
 
-    /** Metric names in Prometheus that look like spanmetrics output. */
+    /**
+     * Metric names in Prometheus that look like spanmetrics output: those whose series carry a {@code service_name}
+     * label (Prometheus' own metrics do not) and whose name speaks of calls, durations or latency.
+     */
     String heldRedNames() {
         try {
-            return prometheus.labelValues("__name__", List.of()).stream()
+            return prometheus.labelValues("__name__", List.of("{service_name=~\".+\"}")).stream()
                     .filter(n -> n.contains("calls") || n.contains("duration") || n.contains("latency"))
                     .collect(Collectors.joining(", "));
         } catch (RuntimeException e) {

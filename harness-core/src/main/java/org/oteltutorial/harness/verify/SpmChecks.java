@@ -30,6 +30,7 @@ final class SpmChecks {
     private static final double[] QUANTILES = {0.5, 0.95};
     private static final double ORACLE_TOLERANCE = 1e-9;
     private static final double MAX_END_EXTRAPOLATION = 2.1;
+    private static final Duration ONE_LOOK = Duration.ofMillis(500);
 
     private final JaegerQueryClient jaeger;
     private final PrometheusClient prometheus;
@@ -50,7 +51,7 @@ final class SpmChecks {
             if (serviceResults.size() == 1 && serviceResults.get(0).failed()) {
                 // SPM had no data for a service whose series Prometheus holds: the others will not fare better, so
                 // they get one look each instead of the full wait.
-                wait = Duration.ZERO;
+                wait = ONE_LOOK;
             }
         }
         return results;
