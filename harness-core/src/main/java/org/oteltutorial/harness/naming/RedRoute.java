@@ -35,6 +35,9 @@ public record RedRoute(CollectorModel collector, ComponentId connector, Pipeline
         if (!(resolution.get() instanceof Resolution.Reached reached)) {
             return false;
         }
+        if (path == IngestPath.PROMETHEUS_SCRAPE) {
+            return reached.workload().equals(collector.workload()); // a scrape target of Prometheus reaches the exporter
+        }
         if (!reached.workload().equals(prometheus.get().workload())) {
             return false;
         }
@@ -42,7 +45,7 @@ public record RedRoute(CollectorModel collector, ComponentId connector, Pipeline
         return switch (path) {
             case PROMETHEUS_OTLP_RECEIVER -> p.equals("/api/v1/otlp/v1/metrics");
             case PROMETHEUS_REMOTE_WRITE -> p.equals("/api/v1/write");
-            case PROMETHEUS_SCRAPE -> true;
+            case PROMETHEUS_SCRAPE -> throw new IllegalStateException("handled above");
         };
     }
 
@@ -54,7 +57,7 @@ public record RedRoute(CollectorModel collector, ComponentId connector, Pipeline
             for (ComponentId connector : config.connectorsOfType(CONNECTOR_TYPE)) {
                 for (Pipeline pipeline : config.pipelinesReceivingFrom(connector)) {
                     for (ComponentId exporter : pipeline.exporters()) {
-                        route(collector, connector, pipeline, exporter, topology).ifPresent(routes::add);
+                        route(model, collector, connector, pipeline, exporter, topology).ifPresent(routes::add);
                     }
                 }
             }
@@ -62,8 +65,8 @@ public record RedRoute(CollectorModel collector, ComponentId connector, Pipeline
         return routes;
     }
 
-    private static Optional<RedRoute> route(CollectorModel collector, ComponentId connector, Pipeline pipeline, ComponentId exporter,
-            Topology topology) {
+    private static Optional<RedRoute> route(StackModel model, CollectorModel collector, ComponentId connector, Pipeline pipeline,
+            ComponentId exporter, Topology topology) {
         JsonNode settings = collector.config().settings(ComponentRole.EXPORTER, exporter);
         String endpoint;
         IngestPath path;
@@ -84,8 +87,9 @@ public record RedRoute(CollectorModel collector, ComponentId connector, Pipeline
                 endpoint = settings.path("endpoint").asString("");
             }
             case "prometheus" -> {
+                String listen = settings.path("endpoint").asString("");
                 return Optional.of(new RedRoute(collector, connector, pipeline, exporter, IngestPath.PROMETHEUS_SCRAPE, settings,
-                        settings.path("endpoint").asString(""), Optional.empty()));
+                        listen, scrapeTarget(model, topology, collector, listen)));
             }
             default -> {
                 return Optional.empty();
@@ -95,4 +99,36 @@ public record RedRoute(CollectorModel collector, ComponentId connector, Pipeline
         return Optional.of(new RedRoute(collector, connector, pipeline, exporter, path, settings, endpoint, Optional.of(resolution)));
     }
 
+
+    /** The Prometheus scrape target that reaches the collector's {@code prometheus} exporter, if one does. */
+    private static Optional<Resolution> scrapeTarget(StackModel model, Topology topology, CollectorModel collector, String listen) {
+        java.util.OptionalInt port;
+        try {
+            port = Endpoint.parse(listen).port();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (port.isEmpty() || model.prometheus().isEmpty() || model.prometheus().get().config().isEmpty()) {
+            return Optional.empty();
+        }
+        PrometheusModel prometheus = model.prometheus().get();
+        JsonNode root;
+        try {
+            root = tools.jackson.dataformat.yaml.YAMLMapper.builder().build().readTree(prometheus.config().get().text());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        for (JsonNode job : root.path("scrape_configs")) {
+            for (JsonNode staticConfig : job.path("static_configs")) {
+                for (JsonNode target : staticConfig.path("targets")) {
+                    Resolution r = topology.resolve(target.asString(""), prometheus.workload());
+                    if (r instanceof Resolution.Reached reached && reached.workload().equals(collector.workload())
+                            && reached.containerPort() == port.getAsInt()) {
+                        return Optional.of(r);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
 }

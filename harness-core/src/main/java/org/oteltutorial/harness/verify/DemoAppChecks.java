@@ -85,9 +85,10 @@ public final class DemoAppChecks {
                                     + " Ready before the pod started) and does the Instrumentation point at the collector?"))
                     .withSeconds(series.waited()));
             Instant end = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            Duration ratePer = SpmChecks.ratePerFor(expected.flushInterval());
             MetricsQuery query = MetricsQuery.forServices(service).endTs(end)
-                    .lookback(Duration.ofMillis(Duration.between(since.minus(SpmChecks.RATE_PER), end).toMillis()))
-                    .ratePer(SpmChecks.RATE_PER);
+                    .lookback(Duration.ofMillis(Duration.between(since.minus(ratePer), end).toMillis()))
+                    .ratePer(ratePer);
             try {
                 boolean data = !jaeger.calls(query).isEmpty();
                 results.add(data ? CheckResult.pass("demo service " + service + ": Jaeger SPM", "data", "data", "the Monitor tab shows it")

@@ -25,7 +25,6 @@ import org.oteltutorial.harness.report.CheckResult;
  */
 final class SpmChecks {
 
-    static final Duration RATE_PER = Duration.ofMinutes(1);
     private static final Duration STEP = Duration.ofSeconds(5);
     private static final double[] QUANTILES = {0.5, 0.95};
     private static final double ORACLE_TOLERANCE = 1e-9;
@@ -35,11 +34,22 @@ final class SpmChecks {
     private final JaegerQueryClient jaeger;
     private final PrometheusClient prometheus;
     private final RedExpectations expected;
+    private final Duration ratePer;
 
     SpmChecks(JaegerQueryClient jaeger, PrometheusClient prometheus, RedExpectations expected) {
         this.jaeger = jaeger;
         this.prometheus = prometheus;
         this.expected = expected;
+        this.ratePer = ratePerFor(expected.flushInterval());
+    }
+
+    /**
+     * Jaeger's {@code ratePer} becomes the PromQL range, which must hold at least two of the connector's flushes to
+     * see an increase; Jaeger keeps only the first unit of the duration, so it is a whole number of minutes.
+     */
+    static Duration ratePerFor(Duration flushInterval) {
+        long minutes = Math.max(1, (2 * flushInterval.toSeconds() + 59) / 60);
+        return Duration.ofMinutes(minutes);
     }
 
     List<CheckResult> check(SentTraffic sent, Instant since, Duration timeout, Diagnosis diagnosis) {
@@ -76,10 +86,10 @@ final class SpmChecks {
             return results;
         }
         MetricPoint peak = outcome.last().get();
-        String observed = String.format("%.4f/s (%.1f calls per %d s window)", peak.value(), peak.value() * RATE_PER.toSeconds(),
-                RATE_PER.toSeconds());
+        String observed = String.format("%.4f/s (%.1f calls per %d s window)", peak.value(), peak.value() * ratePer.toSeconds(),
+                ratePer.toSeconds());
         results.add((consistent(peak, calls, primer) ? CheckResult.pass(callsName, expectedRate(calls, primer), observed,
-                "peak call rate over a " + RATE_PER.toSeconds() + " s window covers the main wave's " + calls + " server spans")
+                "peak call rate over a " + ratePer.toSeconds() + " s window covers the main wave's " + calls + " server spans")
                 : CheckResult.fail(callsName, expectedRate(calls, primer), observed, "the call rate does not match the server spans sent"))
                 .withSeconds(outcome.waited()));
         results.add(oracle(service, peak));
@@ -93,8 +103,8 @@ final class SpmChecks {
 
     private MetricsQuery query(String service, Instant since) {
         Instant end = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        Duration lookback = Duration.ofMillis(Duration.between(since.minus(RATE_PER), end).toMillis());
-        return MetricsQuery.forServices(service).endTs(end).lookback(lookback).step(STEP).ratePer(RATE_PER);
+        Duration lookback = Duration.ofMillis(Duration.between(since.minus(ratePer), end).toMillis());
+        return MetricsQuery.forServices(service).endTs(end).lookback(lookback).step(STEP).ratePer(ratePer);
     }
 
     private static Optional<MetricPoint> peak(MetricFamily family) {
@@ -108,16 +118,16 @@ final class SpmChecks {
      * apart multiplies the increase by at most {@link #MAX_END_EXTRAPOLATION}. So the increase it implies lies in
      * [main, (main + primer) × 2.1].
      */
-    private static boolean consistent(MetricPoint p, long calls, long primer) {
-        double increase = p.value() * RATE_PER.toSeconds();
+    private boolean consistent(MetricPoint p, long calls, long primer) {
+        double increase = p.value() * ratePer.toSeconds();
         return calls > 0 && increase >= calls - 1e-6 && increase <= (calls + primer) * MAX_END_EXTRAPOLATION + 1e-6;
     }
 
-    private static String expectedRate(long calls, long primer) {
-        double low = (double) calls / RATE_PER.toSeconds();
-        double high = (calls + primer) * MAX_END_EXTRAPOLATION / RATE_PER.toSeconds();
+    private String expectedRate(long calls, long primer) {
+        double low = (double) calls / ratePer.toSeconds();
+        double high = (calls + primer) * MAX_END_EXTRAPOLATION / ratePer.toSeconds();
         return String.format("%.4f–%.4f/s (%d calls in the main wave, %d before it; %d s window, Prometheus extrapolation)", low,
-                high, calls, primer, RATE_PER.toSeconds());
+                high, calls, primer, ratePer.toSeconds());
     }
 
     /** Jaeger's number is exactly what Prometheus answers to the query Jaeger builds. */
@@ -125,7 +135,7 @@ final class SpmChecks {
         String name = "jaeger SPM calls = Prometheus: " + service;
         String calls = expected.jaegerNames().map(MetricNames::calls).orElse(expected.prometheusNames().calls());
         String promql = "sum(rate(" + calls + "{service_name=~\"" + service + "\", span_kind=~\"SPAN_KIND_SERVER\"}["
-                + RATE_PER.toMinutes() + "m])) by (service_name)";
+                + ratePer.toMinutes() + "m])) by (service_name)";
         try {
             var vector = prometheus.query(promql, peak.timestamp());
             double ours = vector.isEmpty() ? Double.NaN : vector.sum();

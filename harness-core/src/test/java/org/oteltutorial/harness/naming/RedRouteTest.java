@@ -73,4 +73,38 @@ class RedRouteTest {
 
         assertThat(routes(model)).isEmpty();
     }
+
+    private static Step06 prometheusExporterOn8889() {
+        return Step06.bundled()
+                .replace(Step06.COLLECTOR, "      otlphttp/metrics:\n        endpoint: http://prometheus.observability-backend.svc.cluster.local:80/api/v1/otlp/\n",
+                        "      prometheus:\n        endpoint: 0.0.0.0:8889\n")
+                .replace(Step06.COLLECTOR, "exporters: [otlphttp/metrics]", "exporters: [prometheus]")
+                .replace(Step06.COLLECTOR, "    - name: metrics\n      port: 8888\n",
+                        "    - name: metrics\n      port: 8888\n    - name: promexporter\n      port: 8889\n");
+    }
+
+    @Test
+    void aPrometheusExporterReachesPrometheusWhenAScrapeTargetReachesIt() {
+        StackModel model = prometheusExporterOn8889()
+                .replace(Step06.BACKEND, "targets: [\"localhost:9090\"]", "targets: [\"localhost:9090\", \"otel-collector:8889\"]")
+                .model();
+
+        assertThat(routes(model)).singleElement().satisfies(r -> {
+            assertThat(r.path()).isEqualTo(IngestPath.PROMETHEUS_SCRAPE);
+            assertThat(r.resolution()).get().isInstanceOfSatisfying(Resolution.Reached.class,
+                    reached -> assertThat(reached.containerPort()).isEqualTo(8889));
+            assertThat(r.reachesPrometheus(model.prometheus())).isTrue();
+        });
+    }
+
+    @Test
+    void aPrometheusExporterNoScrapeTargetReachesDoesNotReachPrometheus() {
+        StackModel model = prometheusExporterOn8889().model();
+
+        assertThat(routes(model)).singleElement().satisfies(r -> {
+            assertThat(r.path()).isEqualTo(IngestPath.PROMETHEUS_SCRAPE);
+            assertThat(r.resolution()).isEmpty();
+            assertThat(r.reachesPrometheus(model.prometheus())).isFalse();
+        });
+    }
 }
