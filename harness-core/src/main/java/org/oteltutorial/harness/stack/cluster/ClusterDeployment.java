@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.oteltutorial.harness.stack.StackContext;
 import org.oteltutorial.harness.stack.StackEndpoints;
@@ -21,6 +22,8 @@ import org.oteltutorial.harness.tutorial.StepPlan.WaitTarget;
  * the cluster, and never deletes anything itself.
  */
 public final class ClusterDeployment implements AutoCloseable {
+
+    private Path bundleDirectory;
 
     private final KubernetesClient client;
     private final StepPlan plan;
@@ -72,10 +75,23 @@ public final class ClusterDeployment implements AutoCloseable {
     }
 
     /** Writes the failure bundle below the run's report directory. */
-    public Path writeFailureBundle() {
-        Path dir = failureBundle.write(context.reportDir());
-        context.progress().accept("failure bundle written to " + dir);
-        return dir;
+    /** Writes the failure bundle once, however often a check fails; later calls return the same directory. */
+    public synchronized Path writeFailureBundle() {
+        if (bundleDirectory == null) {
+            bundleDirectory = failureBundle.write(context.reportDir());
+            context.progress().accept("failure bundle written to " + bundleDirectory);
+        }
+        return bundleDirectory;
+    }
+
+    /** Where the failure bundle was written, once a check failed. */
+    public synchronized Optional<Path> failureBundleDirectory() {
+        return Optional.ofNullable(bundleDirectory);
+    }
+
+    /** Whether a check failed (the bundle was written). */
+    public synchronized boolean failed() {
+        return bundleDirectory != null;
     }
 
     /** The objects the steps created (not those that already existed), in creation order. */

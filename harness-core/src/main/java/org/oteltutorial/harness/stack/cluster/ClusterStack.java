@@ -21,8 +21,6 @@ public final class ClusterStack implements KubernetesStack {
     private final String cluster;
     private final Duration customResourceGone;
     private final List<String> closeNotes = new ArrayList<>();
-    private boolean failed;
-    private Path bundleDirectory;
     private boolean closed;
 
     ClusterStack(ClusterDeployment deployment, StackEndpoints endpoints, StackContext context, String cluster, Duration customResourceGone) {
@@ -60,15 +58,12 @@ public final class ClusterStack implements KubernetesStack {
 
     @Override
     public Optional<Path> failureBundleDirectory() {
-        return Optional.ofNullable(bundleDirectory);
+        return deployment.failureBundleDirectory();
     }
 
     @Override
-    public synchronized void markFailed() {
-        if (!failed) {
-            failed = true;
-            bundleDirectory = deployment.writeFailureBundle();
-        }
+    public void markFailed() {
+        deployment.writeFailureBundle();
     }
 
     /** The objects this run created, in creation order. */
@@ -84,7 +79,7 @@ public final class ClusterStack implements KubernetesStack {
         closed = true;
         deployment.close();
         try {
-            if (failed && context.keepOnFailure()) {
+            if (deployment.failed() && context.keepOnFailure()) {
                 closeNotes.add("kept on failure: the " + deployment.created().size() + " objects this run created are still in "
                         + cluster + "; they carry the field manager " + ServerSideApplier.FIELD_MANAGER);
                 context.progress().accept(closeNotes.get(closeNotes.size() - 1));

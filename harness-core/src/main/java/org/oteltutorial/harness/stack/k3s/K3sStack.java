@@ -23,8 +23,6 @@ public final class K3sStack implements KubernetesStack {
     private final List<String> notes;
     private final StackContext context;
     private final List<String> closeNotes = new ArrayList<>();
-    private boolean failed;
-    private Path bundleDirectory;
     private boolean closed;
 
     K3sStack(K3sContainer k3s, ClusterDeployment deployment, StackEndpoints endpoints, List<String> notes, StackContext context) {
@@ -60,15 +58,12 @@ public final class K3sStack implements KubernetesStack {
 
     @Override
     public Optional<Path> failureBundleDirectory() {
-        return Optional.ofNullable(bundleDirectory);
+        return deployment.failureBundleDirectory();
     }
 
     @Override
-    public synchronized void markFailed() {
-        if (!failed) {
-            failed = true;
-            bundleDirectory = deployment.writeFailureBundle();
-        }
+    public void markFailed() {
+        deployment.writeFailureBundle();
     }
 
     @Override
@@ -79,7 +74,7 @@ public final class K3sStack implements KubernetesStack {
         closed = true;
         deployment.close();
         deployment.client().close();
-        if (failed && context.keepOnFailure()) {
+        if (deployment.failed() && context.keepOnFailure()) {
             closeNotes.add(K3sStackProvider.keptNote(k3s, context));
             context.progress().accept(closeNotes.get(closeNotes.size() - 1));
         } else {
