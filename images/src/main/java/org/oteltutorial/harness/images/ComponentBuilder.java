@@ -74,6 +74,26 @@ public final class ComponentBuilder {
         env.put("GOCACHE", cache.goBuildCache().toString());
         env.put("GOPATH", cache.goPath().toString());
         Process process = pb.start();
+        // Ctrl-C during a build must not leave `go build` running: stop the script's whole process tree on exit.
+        Thread stopBuild = new Thread(() -> stopTree(process), "stop-" + component.name() + "-build");
+        Runtime.getRuntime().addShutdownHook(stopBuild);
+        try {
+            return awaitBuild(component, process, log, start);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopBuild);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down; the hook is stopping the build
+            }
+        }
+    }
+
+    private static void stopTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+    }
+
+    private Path awaitBuild(LocalComponent component, Process process, Path log, long start) throws IOException {
         Deque<String> tail = new ArrayDeque<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 Writer logWriter = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
@@ -94,8 +114,7 @@ public final class ComponentBuilder {
         try {
             exit = process.waitFor();
         } catch (InterruptedException e) {
-            process.descendants().forEach(ProcessHandle::destroy);
-            process.destroy();
+            stopTree(process);
             Thread.currentThread().interrupt();
             throw new ComponentBuildException("building " + component.name() + " was interrupted");
         }
