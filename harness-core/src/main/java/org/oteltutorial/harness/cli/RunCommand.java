@@ -29,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--stack", defaultValue = "local", description = "local, k3s or cluster (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--stack", paramLabel = "STACK", defaultValue = "local", description = "local, k3s or cluster (default: ${DEFAULT-VALUE}).")
     private String stack;
 
     @Option(names = "--manifests", paramLabel = "DIR", description = "The stack's manifests. Default: the bundled step-06 manifests.")
@@ -44,10 +44,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--keep-on-failure", description = "Keep processes, containers or cluster objects when a check fails.")
     private boolean keepOnFailure;
 
-    @Option(names = "--seed", defaultValue = "2024", description = "Traffic seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "2024", description = "Traffic seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--requests", defaultValue = "60", description = "Requests in the main wave (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--requests", paramLabel = "N", defaultValue = "60", description = "Requests in the main wave (default: ${DEFAULT-VALUE}).")
     private int requests;
 
     @Mixin

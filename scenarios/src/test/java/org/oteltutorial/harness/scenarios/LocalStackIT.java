@@ -45,6 +45,25 @@ class LocalStackIT {
     }
 
     @Test
+    void keptOnFailureWhenAskedAndOnlyThen(@TempDir Path dir) {
+        StackModel model = StackModel.from(new ManifestLoader().bundled());
+        List<Long> pids;
+        try (LocalStack stack = LocalStack.start(model, LocalStackOptions.in(dir.resolve("kept"), line -> { }).withKeepOnFailure(true))) {
+            pids = stack.pids();
+            stack.markFailed();
+        }
+        try {
+            assertThat(pids).as("kept running after a failed check").allMatch(LocalStackIT::alive);
+        } finally {
+            pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy));
+        }
+        try (LocalStack stack = LocalStack.start(model, LocalStackOptions.in(dir.resolve("passed"), line -> { }).withKeepOnFailure(true))) {
+            pids = stack.pids();
+        }
+        assertThat(pids).as("a run without a failure keeps nothing").noneMatch(LocalStackIT::alive);
+    }
+
+    @Test
     void interruptedRunLeavesNothing(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("report");
         Path console = dir.resolve("console.txt");

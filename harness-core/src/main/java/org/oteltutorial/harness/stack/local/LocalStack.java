@@ -33,12 +33,15 @@ public final class LocalStack implements Stack {
     private final StackEndpoints endpoints;
     private final List<String> notes;
     private final Thread shutdownHook;
+    private final LocalStackOptions options;
     private boolean closed;
+    private boolean failed;
 
-    private LocalStack(List<ManagedProcess> processes, StackEndpoints endpoints, List<String> notes) {
+    private LocalStack(List<ManagedProcess> processes, StackEndpoints endpoints, List<String> notes, LocalStackOptions options) {
         this.processes = processes;
         this.endpoints = endpoints;
         this.notes = List.copyOf(notes);
+        this.options = options;
         this.shutdownHook = new Thread(this::stopAll, "local-stack-shutdown");
     }
 
@@ -71,7 +74,7 @@ public final class LocalStack implements Stack {
 
         List<ManagedProcess> started = Collections.synchronizedList(new ArrayList<>());
         LocalStack stack = new LocalStack(started, new StackEndpoints(collectorLaunch.otlpGrpc(), collectorLaunch.otlpHttp(),
-                prometheusLaunch.api(), jaegerLaunch.query(), Optional.empty()), notes);
+                prometheusLaunch.api(), jaegerLaunch.query(), Optional.empty()), notes, options);
         Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
         try {
             List<LaunchSpec> specs = List.of(prometheusSpec, jaegerSpec, collectorSpec);
@@ -126,17 +129,40 @@ public final class LocalStack implements Stack {
     }
 
     @Override
+    public synchronized void markFailed() {
+        failed = true;
+    }
+
+    @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        if (failed && options.keepOnFailure()) {
+            keepRunning();
+            return;
+        }
         stopAll();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
             // the JVM is already shutting down; the hook is running or ran
         }
+    }
+
+    /** Leaves the processes running (the run asked to keep them on failure) and says where they are and how to stop them. */
+    private void keepRunning() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            stopAll(); // the JVM is shutting down (Ctrl-C): nothing is kept then
+            return;
+        }
+        options.progress().accept("kept running for inspection (--keep-on-failure): Prometheus " + endpoints.prometheus()
+                + ", Jaeger " + endpoints.jaegerQuery() + ", collector OTLP " + endpoints.collectorOtlpGrpc());
+        options.progress().accept("stop them with: kill " + processes.stream().map(p -> String.valueOf(p.pid()))
+                .collect(Collectors.joining(" ")));
     }
 
     private void stopAll() {

@@ -30,6 +30,7 @@ public final class LocalStackProvider implements StackProvider {
 
     @Override
     public Stack start(StackModel model, StackContext context) {
-        return LocalStack.start(model, LocalStackOptions.in(context.reportDir().resolve("stack"), context.progress()));
+        return LocalStack.start(model, LocalStackOptions.in(context.reportDir().resolve("stack"), context.progress())
+                .withKeepOnFailure(context.keepOnFailure()));
     }
 }
