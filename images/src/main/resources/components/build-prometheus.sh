@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds Prometheus (github.com/prometheus/prometheus/cmd/prometheus) from the
 # Go module proxy only. Prometheus 2.x is published as Go module v0.x
-# (2.47.2 -> github.com/prometheus/prometheus@v0.47.2).
+# (2.47.2 -> github.com/prometheus/prometheus@v0.47.2), Prometheus 3.x as
+# v0.300+minor (3.0.1 -> v0.300.1, 3.1.0 -> v0.301.0).
 #
 # Inputs (environment):
-#   VERSION     Prometheus version, e.g. 2.47.2
+#   VERSION     Prometheus version, e.g. 2.47.2 or 3.0.1
 #   OUT         absolute path of the binary to produce
 #   WORK        scratch directory (created if missing)
 #   GOMODCACHE, GOCACHE, GOPATH   set by the caller (a cache outside the repo)
@@ -19,12 +20,22 @@ require_build_inputs
 MODULE="github.com/prometheus/prometheus"
 case "${VERSION}" in
   2.*) MODULE_VERSION="v0.${VERSION#2.}" ;;   # 2.47.2 -> v0.47.2
-  *) echo "unsupported Prometheus VERSION ${VERSION} (expected 2.x.y)" >&2; exit 2 ;;
+  3.*.*)
+    # Prometheus 3.x cannot be Go module v3 (that would need a /v3 module
+    # path); it is published as v0.(300+minor).patch: 3.0.1 -> v0.300.1.
+    P3_MINOR="${VERSION#3.}"; P3_PATCH="${P3_MINOR#*.}"; P3_MINOR="${P3_MINOR%%.*}"
+    case "${P3_MINOR}.${P3_PATCH}" in
+      *[!0-9.]* | .* | *. | *.*.*) echo "unsupported Prometheus VERSION ${VERSION} (expected 3.x.y)" >&2; exit 2 ;;
+    esac
+    MODULE_VERSION="v0.$((300 + 10#${P3_MINOR})).${P3_PATCH}"
+    ;;
+  *) echo "unsupported Prometheus VERSION ${VERSION} (expected 2.x.y or 3.x.y)" >&2; exit 2 ;;
 esac
 PKG="./cmd/prometheus"
 # Service-discovery plugins: "minimal" keeps only what upstream always links
-# (static_configs, file_sd, http_sd: plugins/minimum.go) and drops the 22
-# optional ones from plugins.yml (kubernetes, aws, azure, consul, gce, ...),
+# (static_configs, file_sd, http_sd: plugins/minimum.go) and drops the
+# optional ones from plugins.yml (22 in 2.47.2, 23 in 3.0.1 which adds vultr:
+# kubernetes, aws, azure, consul, gce, ...; same mechanism in 2.x and 3.x),
 # which removes k8s client-go and the cloud SDKs from the build. "all" builds
 # upstream's default set.
 PROMETHEUS_SD_PLUGINS="${PROMETHEUS_SD_PLUGINS:-minimal}"
@@ -60,8 +71,9 @@ case "${PROMETHEUS_SD_PLUGINS}" in
   *) echo "PROMETHEUS_SD_PLUGINS must be minimal or all" >&2; exit 2 ;;
 esac
 
-# Tags as in upstream .promu.yml minus `builtinassets` (the React UI is built
-# with npm and not in the module zip; the HTTP API does not need it).
+# Tags as in upstream .promu.yml (2.x and 3.x alike) minus `builtinassets`
+# (the React UI is built with npm and not in the module zip; the HTTP API
+# does not need it).
 VP="github.com/prometheus/common/version"
 LDFLAGS="-s -w -X ${VP}.Version=${VERSION} -X ${VP}.Revision=${COMMIT:-unknown} -X ${VP}.Branch=HEAD -X ${VP}.BuildUser=otel-tutorial-harness"
 if [ -n "${REL_TIME}" ]; then

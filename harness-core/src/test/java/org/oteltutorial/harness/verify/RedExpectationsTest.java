@@ -25,7 +25,7 @@ class RedExpectationsTest {
                 5000d, 10000d, 15000d);
         assertThat(expected.leScale()).isEqualTo(1);
         assertThat(expected.le(1400)).isEqualTo(1400);
-        // collector-contrib 0.94.0 still flushed every 15 s (60 s from 0.97.0)
+        // collector-contrib 0.94.0 still flushed every 15 s (60 s from 0.98.0)
         assertThat(expected.flushInterval()).isEqualTo(Duration.ofSeconds(15));
         assertThat(expected.sampling().keepErrors()).isTrue();
         assertThat(expected.prometheusDerivation()).isNotBlank();
@@ -81,10 +81,14 @@ class RedExpectationsTest {
 
     @Test
     void defaultFlushIntervalFollowsTheCollectorVersion() {
-        RedExpectations expected = RedExpectations.of(Step06.bundled()
+        // spanmetrics factory.go: 15 s up to v0.97.0, 60 s from v0.98.0 (read from the module sources).
+        RedExpectations at097 = RedExpectations.of(Step06.bundled()
                 .replace("collector.yaml", "opentelemetry-collector-contrib:0.94.0", "opentelemetry-collector-contrib:0.97.0").model());
+        RedExpectations at098 = RedExpectations.of(Step06.bundled()
+                .replace("collector.yaml", "opentelemetry-collector-contrib:0.94.0", "opentelemetry-collector-contrib:0.98.0").model());
 
-        assertThat(expected.flushInterval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(at097.flushInterval()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(at098.flushInterval()).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
