@@ -68,8 +68,7 @@ if grep -v '^[[:space:]]*#' "${RENDERED}.tmp" | grep -q '\${CORE_VERSION}'; then
   # (0.110.0 = v1.16.0). The 1.x version of a release is the confmap version
   # its otelcol module requires. A module listed with ${CORE_VERSION} gets
   # that 1.x version if the proxy has it, else vVERSION (at 0.110.0:
-  # envprovider/fileprovider v1.16.0, http/https/yamlprovider v0.110.0, the
-  # same as upstream's otelcol-contrib 0.110.0 manifest).
+  # envprovider/fileprovider v1.16.0, http/https/yamlprovider v0.110.0).
   download_module go.opentelemetry.io/collector/otelcol "v${VERSION}"
   STABLE_VERSION="$(awk '$1 == "go.opentelemetry.io/collector/confmap" { print $2; exit }' "${MODDIR}/go.mod")"
   [ -n "${STABLE_VERSION}" ] || { echo "no confmap requirement in ${MODDIR}/go.mod" >&2; exit 1; }
