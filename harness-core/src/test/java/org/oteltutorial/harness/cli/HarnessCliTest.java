@@ -200,4 +200,19 @@ class HarnessCliTest {
         assertThat(version.exit()).isEqualTo(ExitCodes.OK);
         assertThat(version.out()).contains("harness 0.1.0");
     }
+
+    @Test
+    void runRejectsBadInputBeforeStartingAnything(@TempDir Path dir) {
+        assertBadInput(run("run", "--stack", "nomad"), "unknown stack 'nomad'", "local, k3s or cluster");
+        assertBadInput(run("run", "--requests", "0"), "--requests must be at least 1");
+        assertBadInput(run("run", "--manifests", dir.resolve("absent").toString()), "no such file or directory");
+        assertBadInput(run("run", "--seed", "many"), "--seed", "many");
+    }
+
+    @Test
+    void checkAndClusterRunNeedAReachableCluster(@TempDir Path dir) {
+        Path missing = dir.resolve("kubeconfig");
+        assertBadInput(run("check", "--kubeconfig", missing.toString()), "kubeconfig " + missing + " does not exist");
+        assertBadInput(run("run", "--stack", "cluster", "--kubeconfig", missing.toString()), "does not exist");
+    }
 }
