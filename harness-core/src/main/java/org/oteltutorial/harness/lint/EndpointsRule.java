@@ -68,6 +68,11 @@ final class EndpointsRule implements Rule {
         if (!"prometheus".equals(jaeger.env().get("METRICS_STORAGE_TYPE"))) {
             return;
         }
+        if (jaeger.args().value(JAEGER_PROMETHEUS_URL).isEmpty() && jaeger.fromReference("PROMETHEUS_SERVER_URL")) {
+            findings.add(Finding.warning(id(), jaeger.source(), "PROMETHEUS_SERVER_URL comes from a Secret, ConfigMap or field"
+                    + " (valueFrom), so the address SPM queries cannot be checked from the manifests"));
+            return;
+        }
         String url = jaeger.setting(JAEGER_PROMETHEUS_URL).orElse(JAEGER_PROMETHEUS_URL_DEFAULT);
         Resolution r = context.topology().resolve(url, jaeger.workload());
         Optional<PrometheusModel> prometheus = context.model().prometheus();

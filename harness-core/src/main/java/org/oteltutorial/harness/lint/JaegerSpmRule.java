@@ -21,8 +21,13 @@ final class JaegerSpmRule implements Rule {
         return context.model().jaegers().stream()
                 .filter(j -> j.version().map(v -> v.major() < 2).orElse(true))
                 .filter(j -> !"prometheus".equals(j.env().get("METRICS_STORAGE_TYPE")))
-                .map(this::finding)
+                .map(j -> j.fromReference("METRICS_STORAGE_TYPE") ? unknown(j) : finding(j))
                 .toList();
+    }
+
+    private Finding unknown(JaegerModel jaeger) {
+        return Finding.warning(id(), jaeger.source(), "METRICS_STORAGE_TYPE comes from a Secret, ConfigMap or field (valueFrom),"
+                + " so whether SPM is on cannot be checked from the manifests; it must be 'prometheus'");
     }
 
     private Finding finding(JaegerModel jaeger) {

@@ -15,7 +15,8 @@ public final class Linter {
     }
 
     public static Linter standard() {
-        return new Linter(List.of(new PipelineReferencesRule(), new ConnectorWiringRule(), new UnusedComponentRule(),
+        return new Linter(List.of(new CollectorConfigRule(), new PipelineReferencesRule(), new ConnectorWiringRule(),
+                new UnusedComponentRule(),
                 new RedUnsampledRule(), new RedReachesPrometheusRule(), new MetricNamesRule(), new PrometheusReceiverFlagRule(),
                 new EndpointsRule(), new JaegerSpmRule(), new ImageRule()));
     }

@@ -30,6 +30,12 @@ public record JaegerModel(Workload workload, Container container, ImageRef image
         return env;
     }
 
+    /** Whether the variable takes its value from a Secret, ConfigMap or field, which the manifests alone do not show. */
+    public boolean fromReference(String envName) {
+        return container.getEnv() != null
+                && container.getEnv().stream().anyMatch(e -> envName.equals(e.getName()) && e.getValueFrom() != null);
+    }
+
     /**
      * A setting the way Jaeger v1 (viper) reads it: an explicit flag wins, then a non-empty environment variable
      * (viper ignores empty ones), otherwise unset.

@@ -21,9 +21,11 @@ import org.oteltutorial.harness.collector.CollectorConfigException;
 /**
  * The chapter's stack as the manifests describe it: workloads, services, and which of them are the collector,
  * Prometheus and Jaeger (found by image, never by name). Any of them may be absent when only part of a stack is given.
+ * {@code unreadCollectors} run a collector image whose config the manifests do not hold (no ConfigMap behind --config).
  */
 public record StackModel(Manifests manifests, List<Workload> workloads, List<SourcedService> services,
-        List<CollectorModel> collectors, List<PrometheusModel> prometheuses, List<JaegerModel> jaegers) {
+        List<CollectorModel> collectors, List<PrometheusModel> prometheuses, List<JaegerModel> jaegers,
+        List<Workload> unreadCollectors) {
 
     public StackModel {
         workloads = List.copyOf(workloads);
@@ -31,6 +33,7 @@ public record StackModel(Manifests manifests, List<Workload> workloads, List<Sou
         collectors = List.copyOf(collectors);
         prometheuses = List.copyOf(prometheuses);
         jaegers = List.copyOf(jaegers);
+        unreadCollectors = List.copyOf(unreadCollectors);
     }
 
     public static StackModel from(Manifests manifests) {
@@ -55,6 +58,7 @@ public record StackModel(Manifests manifests, List<Workload> workloads, List<Sou
         MountedFiles files = new MountedFiles(manifests);
         List<PrometheusModel> prometheuses = new ArrayList<>();
         List<JaegerModel> jaegers = new ArrayList<>();
+        List<Workload> unreadCollectors = new ArrayList<>();
         for (Workload w : List.copyOf(workloads)) {
             if (w.source().resource() instanceof GenericKubernetesResource) {
                 continue;
@@ -71,12 +75,16 @@ public record StackModel(Manifests manifests, List<Workload> workloads, List<Sou
                 } else if (ComponentImages.isJaeger(image)) {
                     jaegers.add(new JaegerModel(w, c, image, args));
                 } else if (ComponentImages.isCollector(image)) {
-                    args.value("config").flatMap(path -> files.find(w, c, path))
-                            .ifPresent(file -> collectors.add(new CollectorModel(w.source(), w, image, parse(file), file.origin())));
+                    Optional<ConfigFile> file = args.value("config").flatMap(path -> files.find(w, c, path));
+                    if (file.isPresent()) {
+                        collectors.add(new CollectorModel(w.source(), w, image, parse(file.get()), file.get().origin()));
+                    } else {
+                        unreadCollectors.add(w);
+                    }
                 }
             }
         }
-        return new StackModel(manifests, workloads, services, collectors, prometheuses, jaegers);
+        return new StackModel(manifests, workloads, services, collectors, prometheuses, jaegers, unreadCollectors);
     }
 
     private static CollectorConfig parse(ConfigFile file) {

@@ -30,8 +30,8 @@ class BundledLintTest {
     }
 
     @Test
-    void standardLinterRunsTheTenRules() {
-        assertThat(Linter.standard().rules()).extracting(Rule::id).containsExactly("pipeline-undefined", "connector-wiring",
+    void standardLinterRunsTheElevenRules() {
+        assertThat(Linter.standard().rules()).extracting(Rule::id).containsExactly("collector-config", "pipeline-undefined", "connector-wiring",
                 "unused-component", "red-unsampled", "red-to-prometheus", "metric-names", "prometheus-otlp-flag",
                 "endpoint-unresolved", "jaeger-spm", "image");
         assertThat(Linter.standard().rules()).allSatisfy(r -> assertThat(r.description()).isNotBlank());
