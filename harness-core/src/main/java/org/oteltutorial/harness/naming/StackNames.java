@@ -32,11 +32,6 @@ public final class StackNames {
         return model.jaeger().map(QueriedNames::derive);
     }
 
-    /** Jaeger's view, falling back to Prometheus' when there is no Jaeger: the names checks should look for. */
-    public static Optional<MetricNames> expected(StackModel model, Topology topology) {
-        return produced(model, topology).flatMap(NameDerivation::names);
-    }
-
     private static Optional<String> translationStrategy(PrometheusModel prometheus) {
         return prometheus.config().flatMap(file -> {
             try {

@@ -1,10 +1,8 @@
 package org.oteltutorial.harness.stack.cluster;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.oteltutorial.harness.stack.StackContext;
 import org.oteltutorial.harness.stack.StackEndpoints;
 
@@ -13,7 +11,7 @@ import org.oteltutorial.harness.stack.StackEndpoints;
  * the objects this run created, newest first (never ones that existed before), unless a check failed and the run
  * keeps things on failure.
  */
-public final class ClusterStack implements KubernetesStack {
+public final class ClusterStack implements DeployedStack {
 
     private final ClusterDeployment deployment;
     private final StackEndpoints endpoints;
@@ -52,18 +50,8 @@ public final class ClusterStack implements KubernetesStack {
     }
 
     @Override
-    public FailureBundle failureBundle() {
-        return deployment.failureBundle();
-    }
-
-    @Override
-    public Optional<Path> failureBundleDirectory() {
-        return deployment.failureBundleDirectory();
-    }
-
-    @Override
-    public void markFailed() {
-        deployment.writeFailureBundle();
+    public ClusterDeployment deployment() {
+        return deployment;
     }
 
     /** The objects this run created, in creation order. */

@@ -1,21 +1,18 @@
 package org.oteltutorial.harness.stack.k3s;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.oteltutorial.harness.stack.StackContext;
 import org.oteltutorial.harness.stack.StackEndpoints;
 import org.oteltutorial.harness.stack.cluster.ClusterDeployment;
-import org.oteltutorial.harness.stack.cluster.FailureBundle;
-import org.oteltutorial.harness.stack.cluster.KubernetesStack;
+import org.oteltutorial.harness.stack.cluster.DeployedStack;
 import org.testcontainers.k3s.K3sContainer;
 
 /**
  * The tutorial on a throw-away k3s in Docker. Closing it closes the port-forwards and removes the container, unless a
  * check failed and the run keeps things on failure.
  */
-public final class K3sStack implements KubernetesStack {
+public final class K3sStack implements DeployedStack {
 
     private final K3sContainer k3s;
     private final ClusterDeployment deployment;
@@ -52,18 +49,8 @@ public final class K3sStack implements KubernetesStack {
     }
 
     @Override
-    public FailureBundle failureBundle() {
-        return deployment.failureBundle();
-    }
-
-    @Override
-    public Optional<Path> failureBundleDirectory() {
-        return deployment.failureBundleDirectory();
-    }
-
-    @Override
-    public void markFailed() {
-        deployment.writeFailureBundle();
+    public ClusterDeployment deployment() {
+        return deployment;
     }
 
     @Override

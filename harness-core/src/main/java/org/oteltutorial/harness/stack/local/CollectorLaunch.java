@@ -1,9 +1,6 @@
 package org.oteltutorial.harness.stack.local;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -54,7 +51,7 @@ final class CollectorLaunch {
             extensions.add("health_check");
         }
         Path file = workDir.resolve("collector-config.yaml");
-        write(file, yaml.writeValueAsString(config));
+        RunFiles.write(file, yaml.writeValueAsString(config));
         return new LaunchSpec("collector", List.of(binary.toString(), "--config=" + file), Map.of(),
                 URI.create("http://" + health + "/"));
     }
@@ -133,14 +130,5 @@ final class CollectorLaunch {
 
     private static ObjectNode object(ObjectNode parent, String name) {
         return parent.get(name) instanceof ObjectNode o ? o : parent.putObject(name);
-    }
-
-    static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

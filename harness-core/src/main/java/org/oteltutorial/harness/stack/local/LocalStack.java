@@ -105,7 +105,7 @@ public final class LocalStack implements Stack {
 
     private static void writePids(Path dir, List<ManagedProcess> processes) {
         String text = processes.stream().map(p -> p.name() + " " + p.pid()).collect(Collectors.joining("\n", "", "\n"));
-        CollectorLaunch.write(dir.resolve("pids"), text);
+        RunFiles.write(dir.resolve("pids"), text);
     }
 
     /** Process ids of the running components, by name (tests check that none outlives the stack). */

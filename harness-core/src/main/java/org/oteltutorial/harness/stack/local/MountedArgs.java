@@ -50,7 +50,7 @@ final class MountedArgs {
     private Optional<Path> write(String path, Workload workload, Container container, Path dir) {
         return files.find(workload, container, path).map(file -> {
             Path local = dir.resolve(Path.of(file.path()).getFileName().toString());
-            CollectorLaunch.write(local, file.text());
+            RunFiles.write(local, file.text());
             return local;
         });
     }

@@ -41,7 +41,7 @@ final class PrometheusLaunch {
         String listen = ports.listen(prometheus.workload(), containerPort);
         api = URI.create("http://" + listen);
         Path configFile = workDir.resolve("prometheus.yml");
-        CollectorLaunch.write(configFile, rewriteTargets(config.text()));
+        RunFiles.write(configFile, rewriteTargets(config.text()));
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
         boolean flagsStarted = false;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -23,7 +24,7 @@ final class Readiness {
     }
 
     void waitUntilReady(ManagedProcess process, URI url, Duration timeout) {
-        String[] last = {"no answer yet"};
+        AtomicReference<String> last = new AtomicReference<>("no answer yet");
         try {
             await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
                 if (!process.isAlive()) {
@@ -35,16 +36,16 @@ final class Readiness {
             });
         } catch (ConditionTimeoutException e) {
             throw new StackStartException(process.name() + " was not ready after " + timeout.toSeconds() + " s (" + url + ": "
-                    + last[0] + "); its output ends with:\n" + process.logTail(LOG_LINES) + "\n(full log: " + process.log() + ")");
+                    + last.get() + "); its output ends with:\n" + process.logTail(LOG_LINES) + "\n(full log: " + process.log() + ")");
         }
     }
 
-    private boolean ready(URI url, String[] last) {
+    private boolean ready(URI url, AtomicReference<String> last) {
         try (Response response = http.newCall(new Request.Builder().url(url.toString()).build()).execute()) {
-            last[0] = "HTTP " + response.code();
+            last.set("HTTP " + response.code());
             return response.code() == 200;
         } catch (IOException e) {
-            last[0] = e.getMessage();
+            last.set(e.getMessage());
             return false;
         }
     }
