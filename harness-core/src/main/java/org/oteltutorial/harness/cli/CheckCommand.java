@@ -72,7 +72,7 @@ final class CheckCommand implements Callable<Integer> {
                     false, plan, line -> {
                         out.println(line);
                         out.flush();
-                    }));
+                    }, false));
             out.println(summary.verdict().toUpperCase(java.util.Locale.ROOT) + ": " + summary.checks().size() + " checks. Report: "
                     + reportDir.resolve("summary.md"));
             return summary.passed() ? ExitCodes.OK : ExitCodes.FAILED;

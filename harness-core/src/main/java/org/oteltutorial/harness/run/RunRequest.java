@@ -11,7 +11,8 @@ import org.oteltutorial.harness.tutorial.Manifests;
  *
  * @param lint run the static lint first and stop on errors
  * @param console progress lines as phases start and end
+ * @param strict a skipped check fails the run
  */
 public record RunRequest(Manifests manifests, StackProvider provider, Path reportDir, boolean lint, boolean keepOnFailure,
-        TrafficPlan plan, Consumer<String> console) {
+        TrafficPlan plan, Consumer<String> console, boolean strict) {
 }
