@@ -6,6 +6,8 @@ import java.util.List;
 import org.oteltutorial.harness.lint.Finding;
 import org.oteltutorial.harness.lint.LintResult;
 import org.oteltutorial.harness.lint.Linter;
+import org.oteltutorial.harness.query.JaegerQueryException;
+import org.oteltutorial.harness.query.PrometheusQueryException;
 import org.oteltutorial.harness.report.CheckResult;
 import org.oteltutorial.harness.report.PhaseClock;
 import org.oteltutorial.harness.report.RunSummary;
@@ -30,7 +32,7 @@ import org.oteltutorial.harness.verify.SentTraffic;
 public final class RunPipeline {
 
     /** The primer: one failing and one ordinary request, so every series exists before the main wave is counted. */
-    private static final int PRIMER_REQUESTS = 2;
+    static final int PRIMER_REQUESTS = 2;
     private static final double PRIMER_ERROR_RATIO = 0.5;
     /** Game requests a reader's browser would send, where the demo app runs. */
     private static final int TUTORIAL_REQUESTS = 20;
@@ -116,9 +118,10 @@ public final class RunPipeline {
             });
         } catch (TrafficExportException e) {
             checks.add(CheckResult.fail("traffic", "spans delivered to the collector", "failed", e.getMessage()));
+        } catch (PrometheusQueryException | JaegerQueryException e) {
+            checks.add(CheckResult.fail("verify: a query", "Prometheus and Jaeger answer", "query failed", e.getMessage()));
         } catch (RuntimeException e) {
-            checks.add(CheckResult.fail("verify", "the checks run to a verdict", "failed", e.getClass().getSimpleName() + ": "
-                    + e.getMessage()));
+            checks.add(InternalError.record(e, request.reportDir(), request.console()));
         }
     }
 
@@ -137,7 +140,7 @@ public final class RunPipeline {
     }
 
     private static RunSummary finish(RunRequest request, PhaseClock clock, List<CheckResult> checks, List<String> notes, String runId) {
-        RunSummary summary = RunSummary.of(request.provider().name(), runId, checks, clock.phases(), notes);
+        RunSummary summary = RunSummary.of(request.provider().name(), runId, checks, clock.phases(), notes, request.strict());
         new SummaryWriter().write(request.reportDir(), summary);
         return summary;
     }
