@@ -65,9 +65,10 @@ public final class RedVerifier implements AutoCloseable {
     /** The tutorial's own traffic to the frontend and the per-demo-service checks, where the app runs. */
     public List<CheckResult> verifyDemoApp(StackModel model, java.net.URI frontend, Instant since, int requests) {
         DemoAppChecks app = new DemoAppChecks(http, prometheus, jaeger, expected);
+        var before = app.serverCalls(DemoAppChecks.instrumentedServices(model));
         List<CheckResult> results = new ArrayList<>();
         results.add(app.sendTutorialTraffic(frontend, requests));
-        results.addAll(app.check(DemoAppChecks.instrumentedServices(model), since, settleTimeout()));
+        results.addAll(app.check(before, requests, since, settleTimeout()));
         return results;
     }
 
