@@ -26,13 +26,13 @@ public final class TrafficFit {
         emptyShare(plan).ifPresent(why -> problems.add("--requests " + plan.requests() + " " + why
                 + smallestFitting(plan).map(n -> "; use --requests " + n + " or more").orElse("")));
         model.collector().map(c -> SamplingPolicy.of(c.config())).filter(SamplingPolicy::sampled).ifPresent(policy -> {
-            long held = (long) plan.requests() + RunPipeline.PRIMER_REQUESTS;
+            long held = (long) plan.requests() + ChapterWaves.PRIMER_REQUESTS;
             if (held > policy.numTraces()) {
                 problems.add("--requests " + plan.requests() + ": the main wave's " + plan.requests() + " traces and the primer's "
-                        + RunPipeline.PRIMER_REQUESTS + " reach the tail sampler within one decision_wait ("
+                        + ChapterWaves.PRIMER_REQUESTS + " reach the tail sampler within one decision_wait ("
                         + policy.decisionWait().toSeconds() + " s), but it holds num_traces: " + policy.numTraces()
                         + " traces and would evict undecided ones, so Jaeger would lack traces for no fault of the pipeline;"
-                        + " use --requests " + (policy.numTraces() - RunPipeline.PRIMER_REQUESTS) + " or less, or raise num_traces");
+                        + " use --requests " + (policy.numTraces() - ChapterWaves.PRIMER_REQUESTS) + " or less, or raise num_traces");
             }
         });
         return problems;

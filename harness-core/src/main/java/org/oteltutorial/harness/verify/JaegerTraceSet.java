@@ -14,7 +14,7 @@ import org.oteltutorial.harness.query.TraceQuery;
 import org.oteltutorial.harness.traffic.SentTrace;
 
 /** An observation: the run's traces Jaeger holds, trace id (32 lower-case hex digits) → number of spans. */
-record JaegerTraceSet(Map<String, Integer> spansByTrace) {
+public record JaegerTraceSet(Map<String, Integer> spansByTrace) {
 
     static JaegerTraceSet fetch(JaegerQueryClient jaeger, Set<String> rootServices, Instant since, int limit) {
         Map<String, Integer> found = new HashMap<>();
@@ -35,13 +35,13 @@ record JaegerTraceSet(Map<String, Integer> spansByTrace) {
     }
 
     /** A copy without one trace: what a test makes of an observation to prove a check notices the loss. */
-    JaegerTraceSet without(String traceId) {
+    public JaegerTraceSet without(String traceId) {
         Map<String, Integer> rest = new HashMap<>(spansByTrace);
         rest.remove(normalize(traceId));
         return new JaegerTraceSet(Map.copyOf(rest));
     }
 
-    boolean has(String traceId) {
+    public boolean has(String traceId) {
         return spansByTrace.containsKey(normalize(traceId));
     }
 
@@ -50,7 +50,7 @@ record JaegerTraceSet(Map<String, Integer> spansByTrace) {
     }
 
     /** The ids (as sent) of the traces held among those sent. */
-    Set<String> heldOf(List<SentTrace> sent) {
+    public Set<String> heldOf(List<SentTrace> sent) {
         return sent.stream().map(SentTrace::traceId).filter(this::has).collect(Collectors.toUnmodifiableSet());
     }
 }

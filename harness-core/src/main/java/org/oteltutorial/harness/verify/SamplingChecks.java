@@ -44,29 +44,44 @@ final class SamplingChecks {
     List<CheckResult> check(SentTraffic sent, Instant since, Duration timeout) {
         SamplingPolicy policy = expected.sampling();
         List<SentTrace> traces = sent.traces();
+        Set<String> predicted = predicted(traces);
+        Set<String> mustHold = policy.exact() ? predicted : policy.keepsEveryError() ? ids(traces.stream().filter(SentTrace::error).toList())
+                : Set.of();
+        Eventually.Outcome<JaegerTraceSet> outcome = new Eventually(timeout, Duration.ofSeconds(1)).until(() -> observe(sent, since),
+                set -> policy.exact() ? set.heldOf(traces).equals(predicted) : set.heldOf(traces).containsAll(mustHold));
+        return judge(sent, outcome.last() == null ? new JaegerTraceSet(Map.of()) : outcome.last(), outcome.waited());
+    }
+
+    /** One look at the run's traces in Jaeger. */
+    JaegerTraceSet observe(SentTraffic sent, Instant since) {
+        List<SentTrace> traces = sent.traces();
+        Set<String> roots = traces.stream().map(SentTrace::rootService).collect(Collectors.toSet());
+        return JaegerTraceSet.fetch(jaeger, roots, since, traces.size() * 2 + 10);
+    }
+
+    /** The checks as a diff of what the policies keep of the traces sent and what Jaeger holds. */
+    List<CheckResult> judge(SentTraffic sent, JaegerTraceSet held, double waited) {
+        SamplingPolicy policy = expected.sampling();
+        List<SentTrace> traces = sent.traces();
         List<CheckResult> results = new ArrayList<>();
         results.add(metricsSeeEverySpan(sent));
-        Set<String> roots = traces.stream().map(SentTrace::rootService).collect(Collectors.toSet());
-        Set<String> predicted = policy.exact() ? ids(traces.stream().filter(policy::keeps).toList()) : Set.of();
-        List<SentTrace> errors = traces.stream().filter(SentTrace::error).toList();
-        Set<String> mustHold = policy.exact() ? predicted : policy.keepsEveryError() ? ids(errors) : Set.of();
-        Eventually.Outcome<JaegerTraceSet> outcome = new Eventually(timeout, Duration.ofSeconds(1)).until(
-                () -> JaegerTraceSet.fetch(jaeger, roots, since, traces.size() * 2 + 10),
-                set -> policy.exact() ? set.heldOf(traces).equals(predicted) : set.heldOf(traces).containsAll(mustHold));
-        JaegerTraceSet held = outcome.last() == null ? new JaegerTraceSet(Map.of()) : outcome.last();
-        double waited = outcome.waited();
         if (policy.exact()) {
-            results.add(kept(policy, traces, predicted, held).withSeconds(waited));
+            results.add(kept(policy, traces, predicted(traces), held).withSeconds(waited));
         } else {
             results.add(CheckResult.skip(KEPT, "the harness cannot decide the sampling polic" + (policy.unmodelled().size() == 1 ? "y " : "ies ")
                     + String.join(", ", policy.unmodelled()) + ", so which traces Jaeger keeps is unknown; the checks it can"
                     + " still judge follow"));
         }
         if (policy.sampled() && policy.keepsEveryError()) {
-            results.add(everyError(errors, held).withSeconds(waited));
+            results.add(everyError(traces.stream().filter(SentTrace::error).toList(), held).withSeconds(waited));
         }
         results.add(complete(traces, held));
         return results;
+    }
+
+    private Set<String> predicted(List<SentTrace> traces) {
+        SamplingPolicy policy = expected.sampling();
+        return policy.exact() ? ids(traces.stream().filter(policy::keeps).toList()) : Set.of();
     }
 
     private CheckResult metricsSeeEverySpan(SentTraffic sent) {
