@@ -194,7 +194,8 @@ final class SpmChecks {
         try {
             Optional<Double> got = valueAt(jaeger.latencies(query(service, since), q), at);
             if (got.isEmpty()) {
-                return CheckResult.fail(name, exp, "no point at " + at, "Jaeger's latency has no finite value where its call rate peaks");
+                return CheckResult.fail(name, exp, "no point at " + at, "Jaeger's latency has no finite value where its call rate peaks"
+                        + durationNames());
             }
             double ms = got.get() / expected.leScale();
             String obs = String.format("%.1f ms", ms);
@@ -219,6 +220,14 @@ final class SpmChecks {
         } catch (JaegerQueryException e) {
             return CheckResult.fail(name, want.toString(), "HTTP " + e.status(), e.getMessage());
         }
+    }
+
+    /** Why a latency may be missing: the histogram Jaeger queries is not the one Prometheus holds. */
+    private String durationNames() {
+        String queried = expected.jaegerNames().map(MetricNames::durationBucket).orElse("?");
+        String held = expected.prometheusNames().durationBucket();
+        return queried.equals(held) ? "" : ": Jaeger queries " + queried + " (" + expected.jaegerDerivation() + "), Prometheus holds "
+                + held + " (" + expected.prometheusDerivation() + ")";
     }
 
     private static Optional<Double> valueAt(MetricFamily family, Instant at) {
