@@ -31,11 +31,12 @@ class SummaryWriterTest {
 
     @Test
     void summaryJsonFollowsTheContract() throws Exception {
-        JsonNode root = writeAndRead(RunSummary.of("local", "abc123", checks, phases, List.of("a note"), false));
+        JsonNode root = writeAndRead(RunSummary.of("local", "abc123", "the bundled rendering", checks, phases, List.of("a note"), false));
 
         assertThat(root.path("verdict").asString()).isEqualTo("fail");
         assertThat(root.path("stack").asString()).isEqualTo("local");
         assertThat(root.path("runId").asString()).isEqualTo("abc123");
+        assertThat(root.path("source").asString()).isEqualTo("the bundled rendering");
         assertThat(root.path("checks").isArray()).isTrue();
         assertThat(root.path("checks")).hasSize(3).allSatisfy(check -> {
             for (String field : List.of("name", "status", "expected", "observed", "message")) {
@@ -61,15 +62,15 @@ class SummaryWriterTest {
     void verdictIsPassOnlyWhenNoCheckFailedAndThereWereChecks() throws Exception {
         List<CheckResult> passing = List.of(checks.get(0), checks.get(2));
 
-        assertThat(writeAndRead(RunSummary.of("k3s", "r1", passing, phases, List.of(), false)).path("verdict").asString()).isEqualTo("pass");
-        assertThat(writeAndRead(RunSummary.of("k3s", "r1", List.of(), phases, List.of(), false)).path("verdict").asString()).isEqualTo("fail");
+        assertThat(writeAndRead(RunSummary.of("k3s", "r1", "the bundled rendering", passing, phases, List.of(), false)).path("verdict").asString()).isEqualTo("pass");
+        assertThat(writeAndRead(RunSummary.of("k3s", "r1", "the bundled rendering", List.of(), phases, List.of(), false)).path("verdict").asString()).isEqualTo("fail");
     }
 
     @Test
     void aSkipIsCountedAndShownButNeverPassesARunAlone() throws Exception {
         List<CheckResult> passAndSkip = List.of(checks.get(0), checks.get(2));
 
-        RunSummary lenient = RunSummary.of("local", "r1", passAndSkip, phases, List.of(), false);
+        RunSummary lenient = RunSummary.of("local", "r1", "the bundled rendering", passAndSkip, phases, List.of(), false);
         JsonNode json = writeAndRead(lenient);
         assertThat(json.path("verdict").asString()).isEqualTo("pass");
         assertThat(json.path("skipped").asInt(-1)).isEqualTo(1);
@@ -79,18 +80,18 @@ class SummaryWriterTest {
         assertThat(md).contains("## Skipped (not passed: nothing was compared)\n\n- **sampling: Jaeger holds the sampled traces**:"
                 + " the policy type 'string_attribute' is not modelled\n");
 
-        RunSummary strict = RunSummary.of("local", "r1", passAndSkip, phases, List.of(), true);
+        RunSummary strict = RunSummary.of("local", "r1", "the bundled rendering", passAndSkip, phases, List.of(), true);
         assertThat(strict.verdict()).isEqualTo("fail");
         assertThat(strict.headline()).isEqualTo("FAIL, 1 skipped");
-        assertThat(RunSummary.of("local", "r1", List.of(checks.get(2)), phases, List.of(), false).verdict())
+        assertThat(RunSummary.of("local", "r1", "the bundled rendering", List.of(checks.get(2)), phases, List.of(), false).verdict())
                 .as("only skips compare nothing").isEqualTo("fail");
-        assertThat(RunSummary.of("local", "r1", List.of(checks.get(0)), phases, List.of(), true).headline()).isEqualTo("PASS");
+        assertThat(RunSummary.of("local", "r1", "the bundled rendering", List.of(checks.get(0)), phases, List.of(), true).headline()).isEqualTo("PASS");
     }
 
     @Test
     void aCheckWithoutAMessageStillHasEveryContractField() throws Exception {
         // messages often come from exceptions, whose getMessage() may be null
-        RunSummary summary = RunSummary.of("local", "r1",
+        RunSummary summary = RunSummary.of("local", "r1", "a directory",
                 List.of(CheckResult.fail("traffic", "spans delivered to the collector", "failed", null)), phases, List.of(), false);
 
         JsonNode check = writeAndRead(summary).path("checks").get(0);
@@ -101,7 +102,7 @@ class SummaryWriterTest {
 
     @Test
     void summaryMarkdownHasTheExpectedVersusObservedTableWithPipesEscaped() throws Exception {
-        new SummaryWriter().write(dir, RunSummary.of("local", "abc123", checks, phases, List.of("addresses: a|b"), false));
+        new SummaryWriter().write(dir, RunSummary.of("local", "abc123", "the bundled rendering", checks, phases, List.of("addresses: a|b"), false));
 
         String md = Files.readString(dir.resolve("summary.md"));
 
