@@ -84,7 +84,8 @@ public final class RedVerifier implements AutoCloseable {
 
     /** The sampling checks on a given observation, without waiting. */
     public List<CheckResult> sampling(SentTraffic sent, JaegerTraceSet observation) {
-        return new SamplingChecks(prometheus, jaeger, expected).judge(sent, observation, 0);
+        SamplingChecks checks = new SamplingChecks(prometheus, jaeger, expected);
+        return checks.judge(sent, checks.countSpans(sent), observation, 0);
     }
 
     /** Jaeger SPM reads the RED metrics back, waited for as the run waits. */

@@ -47,9 +47,26 @@ final class SamplingChecks {
         Set<String> predicted = predicted(traces);
         Set<String> mustHold = policy.exact() ? predicted : policy.keepsEveryError() ? ids(traces.stream().filter(SentTrace::error).toList())
                 : Set.of();
+        Eventually.Outcome<CountedSpans> counted = new Eventually(timeout, Duration.ofMillis(500)).until(() -> countSpans(sent),
+                c -> c.counted() == sent.totalSpans());
         Eventually.Outcome<JaegerTraceSet> outcome = new Eventually(timeout, Duration.ofSeconds(1)).until(() -> observe(sent, since),
                 set -> policy.exact() ? set.heldOf(traces).equals(predicted) : set.heldOf(traces).containsAll(mustHold));
-        return judge(sent, outcome.last() == null ? new JaegerTraceSet(Map.of()) : outcome.last(), outcome.waited());
+        return judge(sent, counted.last(), outcome.last() == null ? new JaegerTraceSet(Map.of()) : outcome.last(), outcome.waited());
+    }
+
+    /** One look at what the RED metrics count of the run's spans. */
+    CountedSpans countSpans(SentTraffic sent) {
+        String query = "sum(" + expected.prometheusNames().calls() + "{service_name=~\".+-" + sent.runId() + "\"})";
+        try {
+            var vector = prometheus.query(query);
+            return new CountedSpans(vector.isEmpty() ? 0 : vector.sum(), null);
+        } catch (PrometheusQueryException e) {
+            return new CountedSpans(Double.NaN, "Prometheus did not answer " + query + ": " + e.getMessage());
+        }
+    }
+
+    /** An observation: the spans the RED metrics count, or why Prometheus could not say. */
+    record CountedSpans(double counted, String queryError) {
     }
 
     /** One look at the run's traces in Jaeger. */
@@ -60,11 +77,11 @@ final class SamplingChecks {
     }
 
     /** The checks as a diff of what the policies keep of the traces sent and what Jaeger holds. */
-    List<CheckResult> judge(SentTraffic sent, JaegerTraceSet held, double waited) {
+    List<CheckResult> judge(SentTraffic sent, CountedSpans counted, JaegerTraceSet held, double waited) {
         SamplingPolicy policy = expected.sampling();
         List<SentTrace> traces = sent.traces();
         List<CheckResult> results = new ArrayList<>();
-        results.add(metricsSeeEverySpan(sent));
+        results.add(metricsSeeEverySpan(sent, counted));
         if (policy.exact()) {
             results.add(kept(policy, traces, predicted(traces), held).withSeconds(waited));
         } else {
@@ -84,18 +101,14 @@ final class SamplingChecks {
         return policy.exact() ? ids(traces.stream().filter(policy::keeps).toList()) : Set.of();
     }
 
-    private CheckResult metricsSeeEverySpan(SentTraffic sent) {
-        String query = "sum(" + expected.prometheusNames().calls() + "{service_name=~\".+-" + sent.runId() + "\"})";
+    private static CheckResult metricsSeeEverySpan(SentTraffic sent, CountedSpans counted) {
         String want = String.valueOf(sent.totalSpans());
-        double counted;
-        try {
-            var vector = prometheus.query(query);
-            counted = vector.isEmpty() ? 0 : vector.sum();
-        } catch (PrometheusQueryException e) {
-            return CheckResult.fail(METRICS, want, "query failed", "Prometheus did not answer " + query + ": " + e.getMessage());
+        if (counted == null || counted.queryError() != null) {
+            return CheckResult.fail(METRICS, want, "query failed", counted == null ? "no answer" : counted.queryError());
         }
-        String observed = PrometheusChecks.trim(counted);
-        return counted == sent.totalSpans() ? CheckResult.pass(METRICS, want, observed, "spanmetrics sees every span, before any sampling")
+        String observed = PrometheusChecks.trim(counted.counted());
+        return counted.counted() == sent.totalSpans()
+                ? CheckResult.pass(METRICS, want, observed, "spanmetrics sees every span, before any sampling")
                 : CheckResult.fail(METRICS, want, observed,
                         "the RED metrics do not count every span sent, so they cannot recover what sampling drops");
     }
