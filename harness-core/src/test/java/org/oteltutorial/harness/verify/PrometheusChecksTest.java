@@ -21,6 +21,7 @@ import org.oteltutorial.harness.traffic.SpanKey;
 import org.oteltutorial.harness.traffic.TrafficGenerator;
 import org.oteltutorial.harness.traffic.TrafficPlan;
 import org.oteltutorial.harness.tutorial.StackModel;
+import org.oteltutorial.harness.tutorial.Step06;
 
 class PrometheusChecksTest {
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.oteltutorial.harness.naming.MetricNames;
+import org.oteltutorial.harness.tutorial.Step06;
 
 class RedExpectationsTest {
 

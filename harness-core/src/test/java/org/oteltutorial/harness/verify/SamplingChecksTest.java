@@ -22,6 +22,7 @@ import org.oteltutorial.harness.report.CheckResult;
 import org.oteltutorial.harness.report.CheckStatus;
 import org.oteltutorial.harness.traffic.Ledger;
 import org.oteltutorial.harness.traffic.SentTrace;
+import org.oteltutorial.harness.tutorial.Step06;
 
 class SamplingChecksTest {
 
