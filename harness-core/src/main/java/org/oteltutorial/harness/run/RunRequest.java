@@ -9,10 +9,10 @@ import org.oteltutorial.harness.tutorial.Manifests;
 /**
  * One run: which manifests, on which stack, with which traffic, reporting where.
  *
- * @param source what the manifests are, as the report names it (the bundled rendering, a directory, a tutorial commit)
+ * @param source what the manifests are (the bundled rendering, a directory, a tutorial commit), and what reading them found
  * @param lint run the static lint first and stop on errors
  * @param console progress lines as phases start and end
  */
-public record RunRequest(Manifests manifests, String source, StackProvider provider, Path reportDir, boolean lint, boolean keepOnFailure,
+public record RunRequest(Manifests manifests, RunSource source, StackProvider provider, Path reportDir, boolean lint, boolean keepOnFailure,
         TrafficPlan plan, Consumer<String> console) {
 }
