@@ -29,7 +29,9 @@ final class LeftRunningRule implements PathRule {
                 continue;
             }
             String service = c.name() + "-collector";
-            boolean reached = context.path().objects().stream().filter(o -> o != c).anyMatch(o -> o.live().toString().contains(service));
+            // the operator's Services are <name>-collector…; a resolver may also name the CR's host, <name>.<namespace>
+            boolean reached = context.path().objects().stream().filter(o -> o != c).map(o -> o.live().toString())
+                    .anyMatch(text -> text.contains(service) || text.contains(c.name() + "." + c.namespace()));
             if (reached) {
                 continue;
             }

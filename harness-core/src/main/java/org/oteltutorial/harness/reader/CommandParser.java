@@ -32,6 +32,8 @@ final class CommandParser {
             Map.entry("cm", "ConfigMap"), Map.entry("namespace", "Namespace"), Map.entry("ns", "Namespace"),
             Map.entry("opentelemetrycollector", "OpenTelemetryCollector"), Map.entry("otelcol", "OpenTelemetryCollector"),
             Map.entry("instrumentation", "Instrumentation"), Map.entry("otelinst", "Instrumentation"));
+    private static final Map<String, String> LONG_NAMES = Map.of("-n", "--namespace", "-f", "--filename", "-p", "--patch",
+            "-c", "--containers", "-o", "--output", "-l", "--selector");
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -211,7 +213,7 @@ final class CommandParser {
                 int eq = w.indexOf('=');
                 String name = eq > 0 ? w.substring(0, eq) : w;
                 if (w.startsWith("-") && !w.startsWith("--") && w.length() > 2 && VALUE_FLAGS.contains(w.substring(0, 2))) {
-                    values.computeIfAbsent(w.substring(0, 2), k -> new ArrayList<>()).add(w.substring(2));
+                    values.computeIfAbsent(longName(w.substring(0, 2)), k -> new ArrayList<>()).add(w.substring(2));
                 } else if (VALUE_FLAGS.contains(name)) {
                     String value;
                     if (eq > 0) {
@@ -221,7 +223,7 @@ final class CommandParser {
                     } else {
                         throw new ChapterCommandException(at, name + " needs a value");
                     }
-                    values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+                    values.computeIfAbsent(longName(name), k -> new ArrayList<>()).add(value);
                 } else if (name.endsWith("-") && !name.startsWith("--")) {
                     positional.add(w);
                 } else {
@@ -231,12 +233,13 @@ final class CommandParser {
             return new Flags(values, bare, positional);
         }
 
+        private static String longName(String flag) {
+            return LONG_NAMES.getOrDefault(flag, flag);
+        }
+
+        /** The values of a flag in command-line order, whichever of its names ({@code -f}, {@code --filename}) gave them. */
         List<String> values(String... names) {
-            List<String> all = new ArrayList<>();
-            for (String n : names) {
-                all.addAll(values.getOrDefault(n, List.of()));
-            }
-            return all;
+            return values.getOrDefault(longName(names[0]), List.of());
         }
 
         Optional<String> value(String... names) {
@@ -245,7 +248,7 @@ final class CommandParser {
         }
 
         boolean has(String... names) {
-            return List.of(names).stream().anyMatch(n -> bare.contains(n) || values.containsKey(n));
+            return List.of(names).stream().anyMatch(n -> bare.contains(n) || values.containsKey(longName(n)));
         }
     }
 }
