@@ -47,10 +47,10 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<TutorialOptions.TutorialInput> reader = tutorial.read();
-        if (reader.isPresent() && !paths.isEmpty()) {
+        if (tutorial.given() && !paths.isEmpty()) {
             throw new BadInputException("give either PATH... or --tutorial, not both");
         }
+        Optional<TutorialOptions.TutorialInput> reader = tutorial.read();
         ManifestLoader loader = new ManifestLoader();
         Manifests manifests = reader.map(TutorialOptions.TutorialInput::state)
                 .orElseGet(() -> paths.isEmpty() ? loader.bundled() : loader.fromPaths(paths));

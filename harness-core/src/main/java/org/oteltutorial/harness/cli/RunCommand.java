@@ -61,10 +61,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         ManifestLoader loader = new ManifestLoader();
-        var reader = tutorial.read();
-        if (reader.isPresent() && manifests != null) {
+        if (tutorial.given() && manifests != null) {
             throw new BadInputException("give either --manifests or --tutorial, not both");
         }
+        var reader = tutorial.read();
         Manifests loaded = reader.map(TutorialOptions.TutorialInput::state)
                 .orElseGet(() -> manifests == null ? loader.bundled() : loader.fromPaths(List.of(manifests)));
         RunSource source = reader.map(TutorialOptions.TutorialInput::source).orElseGet(() ->

@@ -31,6 +31,10 @@ final class TutorialOptions {
             description = "The last chapter the reader follows, e.g. 06-RED-metrics.md or 06 (default: the RED chapter of tutorial.yaml).")
     String chapter;
 
+    boolean given() {
+        return tutorial != null;
+    }
+
     /** The reader's path and its findings, when {@code --tutorial} was given. */
     Optional<TutorialInput> read() {
         if (tutorial == null) {

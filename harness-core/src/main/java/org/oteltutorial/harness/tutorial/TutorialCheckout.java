@@ -53,8 +53,9 @@ public record TutorialCheckout(Path dir, String repository, Optional<String> com
 
     /** How reports name this source. */
     public String describe() {
-        String at = commit.map(c -> " at commit " + c.substring(0, Math.min(12, c.length()))).orElse(" (not a git work tree)");
-        return fetched.map(f -> "the tutorial " + f).orElse("the tutorial checkout " + dir + at + " (its working tree as found)");
+        String at = commit.map(c -> " at commit " + c.substring(0, Math.min(12, c.length())) + " (its working tree as found)")
+                .orElse(" (not a git work tree)");
+        return fetched.map(f -> "the tutorial " + f).orElse("the tutorial checkout " + dir + at);
     }
 
     /** A directory inside some other repository's work tree has no commit of its own. */

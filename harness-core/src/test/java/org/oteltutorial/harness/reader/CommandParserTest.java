@@ -22,7 +22,7 @@ class CommandParserTest {
     private final CommandParser parser = new CommandParser();
 
     private static ChapterLine line(String text) {
-        return new ChapterLine("06-red.md", 41, text);
+        return new ChapterLine("06-RED-metrics.md", 41, text);
     }
 
     private ReaderCommand one(String text) {
@@ -90,6 +90,6 @@ class CommandParserTest {
             "kubectl apply -f| -f needs a value"})
     void aCommandThatCannotBeReadIsBadInputNamingItsLine(String text, String problem) {
         assertThatThrownBy(() -> parser.parse(line(text))).isInstanceOf(ChapterCommandException.class)
-                .hasMessageStartingWith("06-red.md:41: cannot read the command '" + text + "': ").hasMessageContaining(problem);
+                .hasMessageStartingWith("06-RED-metrics.md:41: cannot read the command '" + text + "': ").hasMessageContaining(problem);
     }
 }

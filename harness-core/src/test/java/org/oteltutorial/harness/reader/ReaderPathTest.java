@@ -24,12 +24,12 @@ class ReaderPathTest {
 
     @Test
     void readsTheChaptersInOrderUpToTheChosenOne() {
-        ReaderPath path = ReaderPath.follow(repo.checkout(), "06-red.md");
+        ReaderPath path = ReaderPath.follow(repo.checkout(), "06-RED-metrics.md");
 
-        assertThat(path.chapters()).containsExactly("01-setup.md", "02-theory.md", "03-app.md", "05-sampling.md", "06-red.md");
+        assertThat(path.chapters()).containsExactly("01-setup.md", "02-theory.md", "03-app.md", "05-sampling.md", "06-RED-metrics.md");
         assertThat(path.steps()).filteredOn(ReaderStep::executed).extracting(s -> s.at().location()).containsExactly(
                 "01-setup.md:14", "03-app.md:4", "03-app.md:5", "03-app.md:6", "03-app.md:7", "03-app.md:8",
-                "05-sampling.md:4", "05-sampling.md:5", "05-sampling.md:9", "05-sampling.md:10", "05-sampling.md:11", "06-red.md:27");
+                "05-sampling.md:4", "05-sampling.md:5", "05-sampling.md:9", "05-sampling.md:10", "05-sampling.md:11", "06-RED-metrics.md:27");
         assertThat(path.steps()).filteredOn(s -> !s.executed()).extracting(s -> s.at().location() + " " + s.outcome()).containsExactly(
                 "01-setup.md:6 makes or removes a cluster; the chosen stack stands for it",
                 "01-setup.md:7 release manifest https://github.com/open-telemetry/opentelemetry-operator/releases/download/v0.94.0/"
@@ -49,7 +49,7 @@ class ReaderPathTest {
 
     @Test
     void applyNeverDeletesWhatANewerFileNoLongerLists() {
-        ReaderPath path = ReaderPath.follow(repo.checkout(), "06-red.md");
+        ReaderPath path = ReaderPath.follow(repo.checkout(), "06-RED-metrics.md");
 
         assertThat(path.object("OpenTelemetryCollector", "observability-backend", "otel-gateway")).hasValueSatisfying(gateway -> {
             assertThat(gateway.origin()).isEqualTo("backend/05-collector-2.yaml");
@@ -63,12 +63,12 @@ class ReaderPathTest {
 
     @Test
     void applyKeepsWhatPatchAndSetEnvChangedAndRemovesWhatTheLastAppliedFileHadAndTheNewOneDropped() {
-        repo.edit("06-red.md", "kubectl apply -f " + TutorialRepo.RAW + "backend/06-collector.yaml\n",
+        repo.edit("06-RED-metrics.md", "kubectl apply -f " + TutorialRepo.RAW + "backend/06-collector.yaml\n",
                 "kubectl apply -f " + TutorialRepo.RAW + "backend/06-collector.yaml\nkubectl apply -f " + TutorialRepo.RAW + "app/k8s.yaml\n");
         repo.edit("app/k8s.yaml", "          env:\n            - name: BACKEND_URL\n              value: http://backend-service:5000\n", "");
-        JsonNode frontend = ReaderPath.follow(repo.checkout(), "06-red.md")
+        JsonNode frontend = ReaderPath.follow(repo.checkout(), "06-RED-metrics.md")
                 .object("Deployment", "tutorial-application", "frontend-deployment").orElseThrow().live();
-        JsonNode backend = ReaderPath.follow(repo.checkout(), "06-red.md")
+        JsonNode backend = ReaderPath.follow(repo.checkout(), "06-RED-metrics.md")
                 .object("Deployment", "tutorial-application", "backend-deployment").orElseThrow().live();
 
         JsonNode template = frontend.path("spec").path("template");
@@ -98,7 +98,7 @@ class ReaderPathTest {
 
     @Test
     void ownUrlsOnABranchAreMovingReferencesMappedToTheCheckout() {
-        ReaderPath path = ReaderPath.follow(repo.checkout(), "06-red.md");
+        ReaderPath path = ReaderPath.follow(repo.checkout(), "06-RED-metrics.md");
 
         assertThat(path.files()).containsOnlyKeys("backend/01-backend.yaml", "app/k8s.yaml", "backend/03-collector.yaml",
                 "app/instrumentation.yaml", "app/instrumentation-head-sampling.yaml", "backend/05-collector-1.yaml",
@@ -110,7 +110,7 @@ class ReaderPathTest {
     @Test
     void aCommandThatCannotBeReadIsNamedWithItsLine() {
         repo.edit("03-app.md", "kubectl apply -f " + TutorialRepo.RAW + "app/k8s.yaml", "kubectl apply -f " + TutorialRepo.RAW + "app/nope.yaml");
-        assertThatThrownBy(() -> ReaderPath.follow(repo.checkout(), "06-red.md")).isInstanceOf(ChapterCommandException.class)
+        assertThatThrownBy(() -> ReaderPath.follow(repo.checkout(), "06-RED-metrics.md")).isInstanceOf(ChapterCommandException.class)
                 .hasMessageStartingWith("03-app.md:4: cannot read the command 'kubectl apply -f ")
                 .hasMessageEndingWith("app/nope.yaml is not a file of the checkout " + repo.checkout().dir());
     }

@@ -70,6 +70,6 @@ public final class TutorialRepo {
     /** Adds the SPM backend's apply after the RED chapter's collector apply, the fix the harness suggests. */
     public TutorialRepo withSpmBackendApplied() {
         String apply = "kubectl apply -f " + RAW + "backend/06-collector.yaml\n";
-        return edit("06-red.md", apply, apply + "kubectl apply -f " + RAW + "backend/06-backend.yaml\n");
+        return edit("06-RED-metrics.md", apply, apply + "kubectl apply -f " + RAW + "backend/06-backend.yaml\n");
     }
 }
