@@ -48,7 +48,7 @@ class TutorialDownloadTest {
     }
 
     @Test
-    void aCommitRefIsDownloadedOnceWithItsSha256AndReusedAfterVerifying() throws IOException {
+    void aCommitRefIsDownloadedOnceWithItsSha256AndReusedAfterVerifying() throws Exception {
         byte[] zip = archive();
         TutorialCheckout first = new TutorialDownload(cache, serving(zip)).fetch("https://github.com/owner/tutorial@" + COMMIT);
 
