@@ -4,6 +4,7 @@ import org.oteltutorial.harness.stack.StackProvider;
 import java.util.Optional;
 import org.oteltutorial.harness.stack.cluster.ClusterStackProvider;
 import org.oteltutorial.harness.stack.k3s.K3sStackProvider;
+import org.oteltutorial.harness.stack.kube.KubeStackProvider;
 import org.oteltutorial.harness.stack.local.LocalStackProvider;
 
 /** The stacks {@code --stack} can name. */
@@ -15,9 +16,10 @@ final class StackProviders {
     static StackProvider byName(String name, ClusterOptions cluster) {
         return switch (name) {
             case "local" -> new LocalStackProvider();
+            case "kube" -> new KubeStackProvider();
             case "k3s" -> new K3sStackProvider();
             case "cluster" -> ClusterStackProvider.of(Optional.ofNullable(cluster.kubeconfig), Optional.ofNullable(cluster.context));
-            default -> throw new BadInputException("unknown stack '" + name + "' (local, k3s or cluster)");
+            default -> throw new BadInputException("unknown stack '" + name + "' (local, kube, k3s or cluster)");
         };
     }
 }

@@ -61,7 +61,7 @@ public final class RunPipeline {
         request.provider().checkEnvironment();
         Stack stack;
         try (var phase = clock.start("stack up (" + request.provider().name() + ")")) {
-            stack = request.provider().start(model, new StackContext(request.reportDir(), request.console(), request.keepOnFailure()));
+            stack = request.provider().start(model, new StackContext(request.reportDir(), request.console(), request.keepOnFailure(), request.keep()));
         } catch (StackStartException e) {
             checks.add(CheckResult.fail("stack up", "every component ready", "failed", e.getMessage()));
             return finish(request, clock, checks, notes, plan.runId());

@@ -11,7 +11,13 @@ import org.oteltutorial.harness.tutorial.Manifests;
  *
  * @param lint run the static lint first and stop on errors
  * @param console progress lines as phases start and end
+ * @param keep leave the stack running whatever the verdict ({@code --keep})
  */
 public record RunRequest(Manifests manifests, StackProvider provider, Path reportDir, boolean lint, boolean keepOnFailure,
-        TrafficPlan plan, Consumer<String> console) {
+        TrafficPlan plan, Consumer<String> console, boolean keep) {
+
+    public RunRequest(Manifests manifests, StackProvider provider, Path reportDir, boolean lint, boolean keepOnFailure,
+            TrafficPlan plan, Consumer<String> console) {
+        this(manifests, provider, reportDir, lint, keepOnFailure, plan, console, false);
+    }
 }
