@@ -14,11 +14,17 @@ final class StackProviders {
     }
 
     static StackProvider byName(String name, ClusterOptions cluster) {
+        cluster.without.stream().filter(part -> !part.equals("operator")).findFirst().ifPresent(part -> {
+            throw new BadInputException("--without " + part + ": only 'operator' can be left out");
+        });
         return switch (name) {
             case "local" -> new LocalStackProvider();
             case "kube" -> new KubeStackProvider();
             case "k3s" -> new K3sStackProvider();
-            case "cluster" -> ClusterStackProvider.of(Optional.ofNullable(cluster.kubeconfig), Optional.ofNullable(cluster.context));
+            case "cluster" -> {
+                ClusterStackProvider provider = ClusterStackProvider.of(Optional.ofNullable(cluster.kubeconfig), Optional.ofNullable(cluster.context));
+                yield cluster.without.contains("operator") ? provider.withoutOperator() : provider;
+            }
             default -> throw new BadInputException("unknown stack '" + name + "' (local, kube, k3s or cluster)");
         };
     }
