@@ -43,7 +43,7 @@ final class HostBaseline {
         Map<String, String> sysctls = new LinkedHashMap<>();
         for (String s : SYSCTLS) {
             try {
-                sysctls.put(s, Files.readString(Path.of("/proc/sys", s)).strip());
+                sysctls.put(s, Sysctl.read(s));
             } catch (IOException e) {
                 // not on this kernel: nothing to restore
             }

@@ -236,10 +236,9 @@ final class HostCleanup {
 
     private void restoreSysctls(Map<String, String> original) {
         original.forEach((name, value) -> {
-            Path file = Path.of("/proc/sys", name);
             try {
-                if (!Files.readString(file).strip().equals(value)) {
-                    Files.writeString(file, value);
+                if (!Sysctl.read(name).equals(value)) {
+                    Sysctl.write(name, value);
                 }
             } catch (IOException e) {
                 problems.add("sysctl " + name.replace('/', '.') + " not restored to " + value + ": " + e.getMessage());

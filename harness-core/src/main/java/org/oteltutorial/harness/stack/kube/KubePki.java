@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,12 +30,14 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The cluster's PKI, made per run in-process: one CA, a serving and client certificate per component, and the
- * service-account key pair, as PEM files in one directory. ECDSA P-256 keys, valid for a day.
+ * service-account key pair, as PEM files in one directory. RSA 2048 keys (fabric8 reads PKCS#8 keys as RSA), valid for a
+ * day.
  */
 final class KubePki {
 
@@ -102,11 +104,11 @@ final class KubePki {
 
     private KeyPair keyPair() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"), random);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048, random);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot generate an EC key", e);
+            throw new IllegalStateException("cannot generate an RSA key", e);
         }
     }
 
@@ -134,7 +136,7 @@ final class KubePki {
             if (!names.isEmpty()) {
                 builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)));
             }
-            var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey.getPrivate());
+            var signer = new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey.getPrivate());
             return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
         } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("cannot issue a certificate for " + subject, e);
@@ -144,9 +146,10 @@ final class KubePki {
     private void write(String file, Object pemObject) {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter pem = new JcaPEMWriter(text)) {
-            pem.writeObject(pemObject);
+            // PKCS#8 ("PRIVATE KEY"): what Go's key parsers and fabric8 both read.
+            pem.writeObject(pemObject instanceof PrivateKey key ? new JcaPKCS8Generator(key, null) : pemObject);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException("cannot write " + file, e);
         }
         try {
             Files.writeString(dir.resolve(file), text.toString());
