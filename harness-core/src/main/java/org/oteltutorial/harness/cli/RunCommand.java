@@ -61,6 +61,7 @@ final class RunCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         ManifestLoader loader = new ManifestLoader();
         Manifests loaded = manifests == null ? loader.bundled() : loader.fromPaths(List.of(manifests));
+        String source = manifests == null ? Sources.bundled() : "the manifests in " + manifests.toAbsolutePath();
         TrafficPlan plan = plan();
         Path reportDir = report != null ? report : Path.of("target", "harness-reports",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + plan.runId());
@@ -72,10 +73,11 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage());
         }
         out.println("harness run: stack " + stack + ", run id " + plan.runId() + ", report " + reportDir.toAbsolutePath());
+        out.println("validating " + source);
         out.flush();
         RunSummary summary;
         try {
-            summary = new RunPipeline().run(new RunRequest(loaded, provider, reportDir, !noLint, keepOnFailure, plan, line -> {
+            summary = new RunPipeline().run(new RunRequest(loaded, source, provider, reportDir, !noLint, keepOnFailure, plan, line -> {
                 out.println(line);
                 out.flush();
             }, keep));

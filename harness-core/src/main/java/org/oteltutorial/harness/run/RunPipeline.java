@@ -145,7 +145,7 @@ public final class RunPipeline {
     }
 
     private static RunSummary finish(RunRequest request, PhaseClock clock, List<CheckResult> checks, List<String> notes, String runId) {
-        RunSummary summary = RunSummary.of(request.provider().name(), runId, checks, clock.phases(), notes);
+        RunSummary summary = RunSummary.of(request.provider().name(), runId, request.source(), checks, clock.phases(), notes);
         new SummaryWriter().write(request.reportDir(), summary);
         return summary;
     }

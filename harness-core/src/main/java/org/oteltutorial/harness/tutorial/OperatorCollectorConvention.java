@@ -58,7 +58,7 @@ final class OperatorCollectorConvention {
         for (JsonNode p : spec.path("ports")) {
             servicePorts.add(new ServicePortBuilder().withName(p.path("name").asString(null)).withPort(p.path("port").asInt())
                     .withProtocol(p.path("protocol").asString("TCP"))
-                    .withTargetPort(new IntOrString(p.path("targetPort").asInt(p.path("port").asInt()))).build());
+                    .withTargetPort(new IntOrString(targetPort(p))).build());
         }
         List<ContainerPort> containerPorts = new ArrayList<>();
         for (ServicePort sp : servicePorts) {
@@ -119,6 +119,12 @@ final class OperatorCollectorConvention {
             }
         }
         return ports;
+    }
+
+    /** As the API server defaults the Service the operator creates: an unset or zero targetPort is the port. */
+    private static int targetPort(JsonNode port) {
+        int target = port.path("targetPort").asInt(0);
+        return target == 0 ? port.path("port").asInt() : target;
     }
 
     private static Optional<Integer> port(JsonNode endpoint) {
