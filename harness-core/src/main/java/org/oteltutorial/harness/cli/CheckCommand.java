@@ -49,7 +49,8 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        ClusterTarget target = new ClusterTarget(Optional.ofNullable(cluster.kubeconfig), Optional.ofNullable(cluster.context));
+        ClusterTarget target = new ClusterTarget(Optional.ofNullable(cluster.kubeconfig), Optional.ofNullable(cluster.context),
+                Optional.ofNullable(cluster.as));
         try {
             target.checkReachable(ClusterStackProvider.REACH_TIMEOUT);
         } catch (EnvironmentException e) {

@@ -30,7 +30,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--stack", paramLabel = "STACK", defaultValue = "local", description = "local, k3s or cluster (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--stack", paramLabel = "STACK", defaultValue = "local", description = "local, kube, k3s or cluster (default: ${DEFAULT-VALUE}).")
     private String stack;
 
     @Option(names = "--manifests", paramLabel = "DIR", description = "The stack's manifests. Default: the bundled step-06 manifests.")
@@ -44,6 +44,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--keep-on-failure", description = "Keep processes, containers or cluster objects when a check fails.")
     private boolean keepOnFailure;
+
+    @Option(names = "--keep", description = "Leave the stack running whatever the verdict (kube: writes REPORT/kubeconfig; stop it with ./harness down REPORT).")
+    private boolean keep;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "2024", description = "Traffic seed (default: ${DEFAULT-VALUE}).")
     private long seed;
@@ -87,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
             summary = new RunPipeline().run(new RunRequest(loaded, source, provider, reportDir, !noLint, keepOnFailure, plan, line -> {
                 out.println(line);
                 out.flush();
-            }));
+            }, keep));
         } catch (EnvironmentException e) {
             throw new BadInputException(e.getMessage());
         }
