@@ -10,6 +10,7 @@ import org.oteltutorial.harness.check.SelfCheckReport;
 import org.oteltutorial.harness.report.RunSummary;
 import org.oteltutorial.harness.run.RunPipeline;
 import org.oteltutorial.harness.run.RunRequest;
+import org.oteltutorial.harness.run.RunSource;
 import org.oteltutorial.harness.stack.EnvironmentException;
 import org.oteltutorial.harness.stack.Stack;
 import org.oteltutorial.harness.stack.StackContext;
@@ -48,7 +49,8 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        ClusterTarget target = new ClusterTarget(Optional.ofNullable(cluster.kubeconfig), Optional.ofNullable(cluster.context));
+        ClusterTarget target = new ClusterTarget(Optional.ofNullable(cluster.kubeconfig), Optional.ofNullable(cluster.context),
+                Optional.ofNullable(cluster.as));
         try {
             target.checkReachable(ClusterStackProvider.REACH_TIMEOUT);
         } catch (EnvironmentException e) {
@@ -68,11 +70,11 @@ final class CheckCommand implements Callable<Integer> {
             }
             StackModel model = found.model().orElseThrow();
             TrafficPlan plan = TrafficPlan.builder().build();
-            RunSummary summary = new RunPipeline().run(new RunRequest(model.manifests(), "the cluster " + target.describe(), new Attached(check, found), reportDir, false,
+            RunSummary summary = new RunPipeline().run(new RunRequest(model.manifests(), RunSource.named("the cluster " + target.describe()), new Attached(check, found), reportDir, false,
                     false, plan, line -> {
                         out.println(line);
                         out.flush();
-                    }, false));
+                    }));
             out.println(summary.verdict().toUpperCase(java.util.Locale.ROOT) + ": " + summary.checks().size() + " checks. Report: "
                     + reportDir.resolve("summary.md"));
             return summary.passed() ? ExitCodes.OK : ExitCodes.FAILED;

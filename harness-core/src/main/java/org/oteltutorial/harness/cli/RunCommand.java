@@ -12,6 +12,7 @@ import org.oteltutorial.harness.report.CheckStatus;
 import org.oteltutorial.harness.report.RunSummary;
 import org.oteltutorial.harness.run.RunPipeline;
 import org.oteltutorial.harness.run.RunRequest;
+import org.oteltutorial.harness.run.RunSource;
 import org.oteltutorial.harness.run.TrafficFit;
 import org.oteltutorial.harness.stack.EnvironmentException;
 import org.oteltutorial.harness.stack.StackProvider;
@@ -34,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--stack", paramLabel = "STACK", defaultValue = "local", description = "local, k3s or cluster (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--stack", paramLabel = "STACK", defaultValue = "local", description = "local, kube, k3s or cluster (default: ${DEFAULT-VALUE}).")
     private String stack;
 
     @Option(names = "--manifests", paramLabel = "DIR", description = "The stack's manifests. Default: the bundled step-06 manifests.")
@@ -49,6 +50,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--keep-on-failure", description = "Keep processes, containers or cluster objects when a check fails.")
     private boolean keepOnFailure;
 
+    @Option(names = "--keep", description = "Leave the stack running whatever the verdict (kube: writes REPORT/kubeconfig; stop it with ./harness down REPORT).")
+    private boolean keep;
+
     @Option(names = "--strict", description = "Fail the run when any check is skipped (a skip compares nothing).")
     private boolean strict;
 
@@ -61,12 +65,21 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private ClusterOptions cluster;
 
+    @Mixin
+    private TutorialOptions tutorial;
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
         ManifestLoader loader = new ManifestLoader();
-        Manifests loaded = manifests == null ? loader.bundled() : loader.fromPaths(List.of(manifests));
-        String source = manifests == null ? Sources.bundled() : "the manifests in " + manifests.toAbsolutePath();
+        if (tutorial.given() && manifests != null) {
+            throw new BadInputException("give either --manifests or --tutorial, not both");
+        }
+        var reader = tutorial.read();
+        Manifests loaded = reader.map(TutorialOptions.TutorialInput::state)
+                .orElseGet(() -> manifests == null ? loader.bundled() : loader.fromPaths(List.of(manifests)));
+        RunSource source = reader.map(TutorialOptions.TutorialInput::source).orElseGet(() ->
+                RunSource.named(manifests == null ? Sources.bundled() : "the manifests in " + manifests.toAbsolutePath()));
         TrafficPlan plan = plan();
         List<String> misfit = TrafficFit.problems(plan, StackModel.from(loaded));
         if (!misfit.isEmpty()) {
@@ -82,14 +95,14 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage());
         }
         out.println("harness run: stack " + stack + ", run id " + plan.runId() + ", report " + reportDir.toAbsolutePath());
-        out.println("validating " + source);
+        out.println("validating " + source.description());
         out.flush();
         RunSummary summary;
         try {
             summary = new RunPipeline().run(new RunRequest(loaded, source, provider, reportDir, !noLint, keepOnFailure, plan, line -> {
                 out.println(line);
                 out.flush();
-            }, strict));
+            }, keep, strict));
         } catch (EnvironmentException e) {
             throw new BadInputException(e.getMessage());
         }

@@ -12,6 +12,7 @@ import org.oteltutorial.harness.report.CheckResult;
 import org.oteltutorial.harness.report.PhaseClock;
 import org.oteltutorial.harness.report.RunSummary;
 import org.oteltutorial.harness.report.SummaryWriter;
+import org.oteltutorial.harness.stack.EnvironmentException;
 import org.oteltutorial.harness.stack.Stack;
 import org.oteltutorial.harness.stack.StackContext;
 import org.oteltutorial.harness.stack.StackStartException;
@@ -37,7 +38,7 @@ public final class RunPipeline {
     public RunSummary run(RunRequest request) {
         PhaseClock clock = new PhaseClock(request.console());
         List<CheckResult> checks = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(request.source().notes());
         TrafficPlan plan = request.plan();
         StackModel model;
         try (var phase = clock.start("model")) {
@@ -46,10 +47,10 @@ public final class RunPipeline {
         if (request.lint()) {
             LintResult lint;
             try (var phase = clock.start("lint")) {
-                lint = Linter.standard().lint(model);
+                lint = Linter.standard().lint(model).with(request.source().findings());
             }
             // the phase is closed before the summary is written, so it is in it
-            lint.warnings().forEach(w -> notes.add("lint warning [" + w.rule() + "] " + w.resource() + ": " + w.message()));
+            lint.warnings().forEach(w -> notes.add("lint warning [" + w.rule() + "] " + w.location() + " " + w.resource() + ": " + w.message()));
             if (!lint.passed()) {
                 lint.errors().forEach(e -> checks.add(lintFailure(e)));
                 return finish(request, clock, checks, notes, plan.runId());
@@ -59,9 +60,16 @@ public final class RunPipeline {
         request.provider().checkEnvironment();
         Stack stack;
         try (var phase = clock.start("stack up (" + request.provider().name() + ")")) {
-            stack = request.provider().start(model, new StackContext(request.reportDir(), request.console(), request.keepOnFailure()));
+            stack = request.provider().start(model, new StackContext(request.reportDir(), request.console(), request.keepOnFailure(), request.keep()));
         } catch (StackStartException e) {
             checks.add(CheckResult.fail("stack up", "every component ready", "failed", e.getMessage()));
+            return finish(request, clock, checks, notes, plan.runId());
+        } catch (EnvironmentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A client or container library failing (a refused list or watch, a container that does not start) is a
+            // failed stack start too: it gets a summary like any other.
+            checks.add(CheckResult.fail("stack up", "every component ready", "failed", e.getClass().getSimpleName() + ": " + e.getMessage()));
             return finish(request, clock, checks, notes, plan.runId());
         }
         try {
@@ -121,8 +129,8 @@ public final class RunPipeline {
     }
 
     private static RunSummary finish(RunRequest request, PhaseClock clock, List<CheckResult> checks, List<String> notes, String runId) {
-        RunSummary summary = RunSummary.of(request.provider().name(), runId, request.source(), checks, clock.phases(), notes,
-                request.strict());
+        RunSummary summary = RunSummary.of(request.provider().name(), runId, request.source().description(), checks, clock.phases(),
+                notes, request.strict());
         new SummaryWriter().write(request.reportDir(), summary);
         return summary;
     }

@@ -83,17 +83,25 @@ final class OperatorCollectorConvention {
     }
 
     private CollectorConfig parseConfig(SourcedResource cr, JsonNode config) {
-        String where = cr.location() + " " + cr.describe() + " spec.config";
-        if (config.isMissingNode() || config.isNull()) {
-            throw new ManifestException(where + ": missing (the collector has no configuration)");
-        }
         try {
-            // v1alpha1 holds the config as a YAML string, v1beta1 as an object.
-            String text = config.isString() ? config.asString() : YAMLMapper.builder().build().writeValueAsString(config);
-            return CollectorConfig.parse(text);
+            return CollectorConfig.parse(configText(cr, config));
         } catch (CollectorConfigException e) {
-            throw new ManifestException(where + ": " + e.getMessage());
+            throw new ManifestException(cr.location() + " " + cr.describe() + " spec.config: " + e.getMessage());
         }
+    }
+
+    /** The CR's collector configuration as the YAML text the operator writes into the collector's ConfigMap. */
+    String configText(SourcedResource cr) {
+        JsonNode spec = json.valueToTree(((GenericKubernetesResource) cr.resource()).getAdditionalProperties()).path("spec");
+        return configText(cr, spec.path("config"));
+    }
+
+    private static String configText(SourcedResource cr, JsonNode config) {
+        if (config.isMissingNode() || config.isNull()) {
+            throw new ManifestException(cr.location() + " " + cr.describe() + " spec.config: missing (the collector has no configuration)");
+        }
+        // v1alpha1 holds the config as a YAML string, v1beta1 as an object.
+        return config.isString() ? config.asString() : YAMLMapper.builder().build().writeValueAsString(config);
     }
 
     private static List<ServicePort> receiverPorts(CollectorConfig config) {

@@ -203,7 +203,8 @@ class HarnessCliTest {
 
     @Test
     void runRejectsBadInputBeforeStartingAnything(@TempDir Path dir) {
-        assertBadInput(run("run", "--stack", "nomad"), "unknown stack 'nomad'", "local, k3s or cluster");
+        assertBadInput(run("run", "--stack", "nomad"), "unknown stack 'nomad'", "local, kube, k3s or cluster");
+        assertBadInput(run("run", "--stack", "cluster", "--without", "prometheus"), "--without prometheus: only 'operator' can be left out");
         assertBadInput(run("run", "--requests", "0"), "--requests must be at least 1");
         assertBadInput(run("run", "--manifests", dir.resolve("absent").toString()), "no such file or directory");
         assertBadInput(run("run", "--seed", "many"), "--seed", "many");
@@ -212,6 +213,11 @@ class HarnessCliTest {
         assertBadInput(run("run", "--requests", "500"), "num_traces: 100", "use --requests 98 or less, or raise num_traces");
         assertBadInput(run("run", "--report", "/proc/harness-report"), "--report /proc/harness-report: cannot write there");
         assertThat(dir.resolve("absent")).doesNotExist();
+    }
+
+    @Test
+    void downNeedsTheReportDirectoryOfAKeptKubeStack(@TempDir Path dir) {
+        assertBadInput(run("down", dir.toString()), dir + " holds no kept kube cluster (no kube/cluster.json)");
     }
 
     @Test

@@ -9,10 +9,27 @@ import java.util.Optional;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** The image catalogue ({@code catalogue.yaml}): every image of the steps, and the local components built from them. */
-public record Catalogue(List<CatalogueImage> images, Map<String, Recipe> components) {
+public record Catalogue(List<CatalogueImage> images, Map<String, Recipe> components, Kube kube) {
 
-    /** How a local component is built. */
-    public record Recipe(String binary, String script) {
+    /** How a local component is built; {@code version} only where no catalogue image pins it (the kube stack's). */
+    public record Recipe(String binary, String script, String version) {
+    }
+
+    /** The kube stack's own programs (pinned by {@code version}) and the names of the images it makes from them. */
+    public record Kube(Map<String, Recipe> components, String pauseImage, String corednsImage) {
+
+        public Kube {
+            components = components == null ? Map.of() : Map.copyOf(components);
+        }
+
+        public LocalComponent component(String name) {
+            Recipe recipe = components.get(name);
+            if (recipe == null || recipe.version() == null) {
+                throw new IllegalArgumentException("no kube component '" + name + "' with a version in the catalogue (known: "
+                        + components.keySet() + ")");
+            }
+            return new LocalComponent(name, recipe.binary(), recipe.script(), recipe.version());
+        }
     }
 
     public Catalogue {
