@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.oteltutorial.harness.collector.ComponentId;
 import org.oteltutorial.harness.collector.Pipeline;
 import org.oteltutorial.harness.topology.Endpoint;
 import org.oteltutorial.harness.tutorial.CollectorModel;
@@ -115,7 +116,7 @@ final class CollectorLaunch {
             if (!used.contains(exporter.getKey()) || !(exporter.getValue() instanceof ObjectNode settings)) {
                 continue;
             }
-            if (exporter.getKey().equals("prometheus") || exporter.getKey().startsWith("prometheus/")) {
+            if (ComponentId.parse(exporter.getKey()).type().equals("prometheus")) {
                 listenOn(settings); // the prometheus exporter serves a scrape endpoint rather than dialing out
                 continue;
             }
