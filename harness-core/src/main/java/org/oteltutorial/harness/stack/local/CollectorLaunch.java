@@ -11,6 +11,7 @@ import org.oteltutorial.harness.collector.ComponentId;
 import org.oteltutorial.harness.collector.Pipeline;
 import org.oteltutorial.harness.topology.Endpoint;
 import org.oteltutorial.harness.tutorial.CollectorModel;
+import org.oteltutorial.harness.tutorial.FeatureGates;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -53,7 +54,12 @@ final class CollectorLaunch {
         }
         Path file = workDir.resolve("collector-config.yaml");
         RunFiles.write(file, yaml.writeValueAsString(config));
-        return new LaunchSpec("collector", List.of(binary.toString(), "--config=" + file), Map.of(),
+        List<String> command = new java.util.ArrayList<>(List.of(binary.toString(), "--config=" + file));
+        FeatureGates gates = collector.featureGates();
+        if (!gates.set().isEmpty()) {
+            command.add("--" + FeatureGates.FLAG + "=" + gates.flagValue());
+        }
+        return new LaunchSpec("collector", command, Map.of(),
                 URI.create("http://" + health + "/"));
     }
 
