@@ -25,6 +25,7 @@ public final class VersionFacts {
     public static final String JAEGER_NORMALIZE_DURATION = "prometheus.query.normalize-duration";
     public static final String JAEGER_DURATION_UNIT = "prometheus.query.duration-unit";
     public static final String SPANMETRICS_TYPE = "spanmetrics.type";
+    public static final String TELEMETRY_METRICS = "service.telemetry.metrics";
     public static final String OTLP_GRPC_EXPORTER_TYPE = "exporter.otlp.type";
     public static final String OTLP_HTTP_EXPORTER_TYPE = "exporter.otlphttp.type";
     /** Gate {@code connector.spanmetrics.useSecondAsDefaultMetricsUnit}: the histogram's default unit becomes {@code s}. */
@@ -59,6 +60,9 @@ public final class VersionFacts {
             new Fact(Program.COLLECTOR_CONTRIB, SPANMETRICS_FLUSH, v("0.0.0"), "15s", "spanmetrics factory: metrics_flush_interval 15s"),
             new Fact(Program.COLLECTOR_CONTRIB, SPANMETRICS_FLUSH, v("0.98.0"), "60s",
                     "contrib PR #31806 raised the default to 60s (factory.go: 15 s in v0.97.0, 60 s in v0.98.0)"),
+            new Fact(Program.COLLECTOR_CONTRIB, TELEMETRY_METRICS, v("0.0.0"), "address", "service.telemetry.metrics.address"),
+            new Fact(Program.COLLECTOR_CONTRIB, TELEMETRY_METRICS, v("0.111.0"), "readers",
+                    "address deprecated in v0.111 for readers (pull prometheus host/port); v0.161.0 refuses it ('has invalid keys: address')"),
             new Fact(Program.COLLECTOR_CONTRIB, SPANMETRICS_TYPE, v("0.0.0"), "spanmetrics", "metadata.yaml type: spanmetrics (v0.150.0)"),
             new Fact(Program.COLLECTOR_CONTRIB, SPANMETRICS_TYPE, v("0.151.0"), "span_metrics",
                     "spanmetricsconnector metadata.yaml at v0.151.0 and v0.161.0: type span_metrics, deprecated_type spanmetrics (an alias)"),

@@ -9,9 +9,12 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.oteltutorial.harness.collector.ComponentId;
 import org.oteltutorial.harness.collector.Pipeline;
+import org.oteltutorial.harness.naming.Program;
+import org.oteltutorial.harness.naming.VersionFacts;
 import org.oteltutorial.harness.topology.Endpoint;
 import org.oteltutorial.harness.tutorial.CollectorModel;
 import org.oteltutorial.harness.tutorial.FeatureGates;
+import org.oteltutorial.harness.tutorial.Version;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -45,7 +48,16 @@ final class CollectorLaunch {
         rewriteReceivers(config);
         rewriteExporters(config);
         ObjectNode service = object(config, "service");
-        object(object(service, "telemetry"), "metrics").put("address", ports.listen(collector.workload(), TELEMETRY_PORT));
+        ObjectNode metrics = object(object(service, "telemetry"), "metrics");
+        String telemetry = VersionFacts.value(Program.COLLECTOR_CONTRIB, VersionFacts.TELEMETRY_METRICS,
+                collector.version().orElse(Version.of("0.0.0")));
+        if (telemetry.equals("readers")) {
+            metrics.remove("address");
+            metrics.putArray("readers").addObject().putObject("pull").putObject("exporter").putObject("prometheus")
+                    .put("host", PortPlan.LOOPBACK).put("port", ports.port(collector.workload(), TELEMETRY_PORT));
+        } else {
+            metrics.put("address", ports.listen(collector.workload(), TELEMETRY_PORT));
+        }
         String health = ports.listen(collector.workload(), HEALTH_PORT);
         object(object(config, "extensions"), "health_check").put("endpoint", health);
         ArrayNode extensions = service.has("extensions") ? (ArrayNode) service.get("extensions") : service.putArray("extensions");
