@@ -48,7 +48,8 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        ClusterTarget target = new ClusterTarget(Optional.ofNullable(cluster.kubeconfig), Optional.ofNullable(cluster.context));
+        ClusterTarget target = new ClusterTarget(Optional.ofNullable(cluster.kubeconfig), Optional.ofNullable(cluster.context),
+                Optional.ofNullable(cluster.as));
         try {
             target.checkReachable(ClusterStackProvider.REACH_TIMEOUT);
         } catch (EnvironmentException e) {
@@ -68,7 +69,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             StackModel model = found.model().orElseThrow();
             TrafficPlan plan = TrafficPlan.builder().build();
-            RunSummary summary = new RunPipeline().run(new RunRequest(model.manifests(), new Attached(check, found), reportDir, false,
+            RunSummary summary = new RunPipeline().run(new RunRequest(model.manifests(), "the cluster " + target.describe(), new Attached(check, found), reportDir, false,
                     false, plan, line -> {
                         out.println(line);
                         out.flush();

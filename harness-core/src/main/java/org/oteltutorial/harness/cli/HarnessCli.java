@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** {@code harness}: validates the RED-metrics chapter of the OpenTelemetry tracing tutorial. */
 @Command(name = "harness", mixinStandardHelpOptions = true, version = "harness 0.1.0",
         description = "Proves that the tutorial's RED-metrics chapter works: spans -> spanmetrics -> Prometheus -> Jaeger SPM.",
-        subcommands = {LintCommand.class, RunCommand.class, CheckCommand.class, PrepareCommand.class, MatrixCommand.class,
+        subcommands = {LintCommand.class, RunCommand.class, CheckCommand.class, PrepareCommand.class, DownCommand.class,
+                MatrixCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HarnessCli {
 

@@ -29,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--stack", paramLabel = "STACK", defaultValue = "local", description = "local, k3s or cluster (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--stack", paramLabel = "STACK", defaultValue = "local", description = "local, kube, k3s or cluster (default: ${DEFAULT-VALUE}).")
     private String stack;
 
     @Option(names = "--manifests", paramLabel = "DIR", description = "The stack's manifests. Default: the bundled step-06 manifests.")
@@ -43,6 +43,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--keep-on-failure", description = "Keep processes, containers or cluster objects when a check fails.")
     private boolean keepOnFailure;
+
+    @Option(names = "--keep", description = "Leave the stack running whatever the verdict (kube: writes REPORT/kubeconfig; stop it with ./harness down REPORT).")
+    private boolean keep;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "2024", description = "Traffic seed (default: ${DEFAULT-VALUE}).")
     private long seed;
@@ -58,6 +61,7 @@ final class RunCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         ManifestLoader loader = new ManifestLoader();
         Manifests loaded = manifests == null ? loader.bundled() : loader.fromPaths(List.of(manifests));
+        String source = manifests == null ? Sources.bundled() : "the manifests in " + manifests.toAbsolutePath();
         TrafficPlan plan = plan();
         Path reportDir = report != null ? report : Path.of("target", "harness-reports",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + plan.runId());
@@ -69,13 +73,14 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage());
         }
         out.println("harness run: stack " + stack + ", run id " + plan.runId() + ", report " + reportDir.toAbsolutePath());
+        out.println("validating " + source);
         out.flush();
         RunSummary summary;
         try {
-            summary = new RunPipeline().run(new RunRequest(loaded, provider, reportDir, !noLint, keepOnFailure, plan, line -> {
+            summary = new RunPipeline().run(new RunRequest(loaded, source, provider, reportDir, !noLint, keepOnFailure, plan, line -> {
                 out.println(line);
                 out.flush();
-            }));
+            }, keep));
         } catch (EnvironmentException e) {
             throw new BadInputException(e.getMessage());
         }

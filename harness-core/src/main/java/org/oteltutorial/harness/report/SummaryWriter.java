@@ -30,6 +30,7 @@ public final class SummaryWriter {
         md.append("# RED metrics run: ").append(s.verdict().toUpperCase(java.util.Locale.ROOT)).append("\n\n");
         md.append("Stack `").append(s.stack()).append("`, run id `").append(s.runId()).append("`: ")
                 .append(passed).append(" passed, ").append(failed).append(" failed, ").append(skipped).append(" skipped.\n\n");
+        md.append("Validated: ").append(escape(s.source())).append(".\n\n");
         if (failed > 0) {
             md.append("## Failed\n\n");
             s.checks().stream().filter(CheckResult::failed)

@@ -10,6 +10,7 @@ import org.oteltutorial.harness.report.CheckResult;
 import org.oteltutorial.harness.report.PhaseClock;
 import org.oteltutorial.harness.report.RunSummary;
 import org.oteltutorial.harness.report.SummaryWriter;
+import org.oteltutorial.harness.stack.EnvironmentException;
 import org.oteltutorial.harness.stack.Stack;
 import org.oteltutorial.harness.stack.StackContext;
 import org.oteltutorial.harness.stack.StackStartException;
@@ -61,9 +62,16 @@ public final class RunPipeline {
         request.provider().checkEnvironment();
         Stack stack;
         try (var phase = clock.start("stack up (" + request.provider().name() + ")")) {
-            stack = request.provider().start(model, new StackContext(request.reportDir(), request.console(), request.keepOnFailure()));
+            stack = request.provider().start(model, new StackContext(request.reportDir(), request.console(), request.keepOnFailure(), request.keep()));
         } catch (StackStartException e) {
             checks.add(CheckResult.fail("stack up", "every component ready", "failed", e.getMessage()));
+            return finish(request, clock, checks, notes, plan.runId());
+        } catch (EnvironmentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A client or container library failing (a refused list or watch, a container that does not start) is a
+            // failed stack start too: it gets a summary like any other.
+            checks.add(CheckResult.fail("stack up", "every component ready", "failed", e.getClass().getSimpleName() + ": " + e.getMessage()));
             return finish(request, clock, checks, notes, plan.runId());
         }
         try {
@@ -137,7 +145,7 @@ public final class RunPipeline {
     }
 
     private static RunSummary finish(RunRequest request, PhaseClock clock, List<CheckResult> checks, List<String> notes, String runId) {
-        RunSummary summary = RunSummary.of(request.provider().name(), runId, checks, clock.phases(), notes);
+        RunSummary summary = RunSummary.of(request.provider().name(), runId, request.source(), checks, clock.phases(), notes);
         new SummaryWriter().write(request.reportDir(), summary);
         return summary;
     }

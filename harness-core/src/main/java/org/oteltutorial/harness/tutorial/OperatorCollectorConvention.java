@@ -58,7 +58,7 @@ final class OperatorCollectorConvention {
         for (JsonNode p : spec.path("ports")) {
             servicePorts.add(new ServicePortBuilder().withName(p.path("name").asString(null)).withPort(p.path("port").asInt())
                     .withProtocol(p.path("protocol").asString("TCP"))
-                    .withTargetPort(new IntOrString(p.path("targetPort").asInt(p.path("port").asInt()))).build());
+                    .withTargetPort(new IntOrString(targetPort(p))).build());
         }
         List<ContainerPort> containerPorts = new ArrayList<>();
         for (ServicePort sp : servicePorts) {
@@ -87,17 +87,25 @@ final class OperatorCollectorConvention {
     }
 
     private CollectorConfig parseConfig(SourcedResource cr, JsonNode config) {
-        String where = cr.location() + " " + cr.describe() + " spec.config";
-        if (config.isMissingNode() || config.isNull()) {
-            throw new ManifestException(where + ": missing (the collector has no configuration)");
-        }
         try {
-            // v1alpha1 holds the config as a YAML string, v1beta1 as an object.
-            String text = config.isString() ? config.asString() : YAMLMapper.builder().build().writeValueAsString(config);
-            return CollectorConfig.parse(text);
+            return CollectorConfig.parse(configText(cr, config));
         } catch (CollectorConfigException e) {
-            throw new ManifestException(where + ": " + e.getMessage());
+            throw new ManifestException(cr.location() + " " + cr.describe() + " spec.config: " + e.getMessage());
         }
+    }
+
+    /** The CR's collector configuration as the YAML text the operator writes into the collector's ConfigMap. */
+    String configText(SourcedResource cr) {
+        JsonNode spec = json.valueToTree(((GenericKubernetesResource) cr.resource()).getAdditionalProperties()).path("spec");
+        return configText(cr, spec.path("config"));
+    }
+
+    private static String configText(SourcedResource cr, JsonNode config) {
+        if (config.isMissingNode() || config.isNull()) {
+            throw new ManifestException(cr.location() + " " + cr.describe() + " spec.config: missing (the collector has no configuration)");
+        }
+        // v1alpha1 holds the config as a YAML string, v1beta1 as an object.
+        return config.isString() ? config.asString() : YAMLMapper.builder().build().writeValueAsString(config);
     }
 
     private static List<ServicePort> receiverPorts(CollectorConfig config) {
@@ -115,6 +123,12 @@ final class OperatorCollectorConvention {
             }
         }
         return ports;
+    }
+
+    /** As the API server defaults the Service the operator creates: an unset or zero targetPort is the port. */
+    private static int targetPort(JsonNode port) {
+        int target = port.path("targetPort").asInt(0);
+        return target == 0 ? port.path("port").asInt() : target;
     }
 
     private static Optional<Integer> port(JsonNode endpoint) {

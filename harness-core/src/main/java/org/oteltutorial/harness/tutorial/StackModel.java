@@ -36,7 +36,9 @@ public record StackModel(Manifests manifests, List<Workload> workloads, List<Sou
         unreadCollectors = List.copyOf(unreadCollectors);
     }
 
-    public static StackModel from(Manifests manifests) {
+    /** The model of the objects the API server would hold for these manifests, i.e. after its defaulting. */
+    public static StackModel from(Manifests written) {
+        Manifests manifests = new KubernetesDefaults().apply(written);
         List<Workload> workloads = new ArrayList<>();
         List<SourcedService> services = new ArrayList<>();
         List<CollectorModel> collectors = new ArrayList<>();

@@ -203,10 +203,16 @@ class HarnessCliTest {
 
     @Test
     void runRejectsBadInputBeforeStartingAnything(@TempDir Path dir) {
-        assertBadInput(run("run", "--stack", "nomad"), "unknown stack 'nomad'", "local, k3s or cluster");
+        assertBadInput(run("run", "--stack", "nomad"), "unknown stack 'nomad'", "local, kube, k3s or cluster");
+        assertBadInput(run("run", "--stack", "cluster", "--without", "prometheus"), "--without prometheus: only 'operator' can be left out");
         assertBadInput(run("run", "--requests", "0"), "--requests must be at least 1");
         assertBadInput(run("run", "--manifests", dir.resolve("absent").toString()), "no such file or directory");
         assertBadInput(run("run", "--seed", "many"), "--seed", "many");
+    }
+
+    @Test
+    void downNeedsTheReportDirectoryOfAKeptKubeStack(@TempDir Path dir) {
+        assertBadInput(run("down", dir.toString()), dir + " holds no kept kube cluster (no kube/cluster.json)");
     }
 
     @Test

@@ -31,11 +31,12 @@ class SummaryWriterTest {
 
     @Test
     void summaryJsonFollowsTheContract() throws Exception {
-        JsonNode root = writeAndRead(RunSummary.of("local", "abc123", checks, phases, List.of("a note")));
+        JsonNode root = writeAndRead(RunSummary.of("local", "abc123", "the bundled rendering", checks, phases, List.of("a note")));
 
         assertThat(root.path("verdict").asString()).isEqualTo("fail");
         assertThat(root.path("stack").asString()).isEqualTo("local");
         assertThat(root.path("runId").asString()).isEqualTo("abc123");
+        assertThat(root.path("source").asString()).isEqualTo("the bundled rendering");
         assertThat(root.path("checks").isArray()).isTrue();
         assertThat(root.path("checks")).hasSize(3).allSatisfy(check -> {
             for (String field : List.of("name", "status", "expected", "observed", "message")) {
@@ -61,14 +62,14 @@ class SummaryWriterTest {
     void verdictIsPassOnlyWhenNoCheckFailedAndThereWereChecks() throws Exception {
         List<CheckResult> passing = List.of(checks.get(0), checks.get(2));
 
-        assertThat(writeAndRead(RunSummary.of("k3s", "r1", passing, phases, List.of())).path("verdict").asString()).isEqualTo("pass");
-        assertThat(writeAndRead(RunSummary.of("k3s", "r1", List.of(), phases, List.of())).path("verdict").asString()).isEqualTo("fail");
+        assertThat(writeAndRead(RunSummary.of("k3s", "r1", "a directory", passing, phases, List.of())).path("verdict").asString()).isEqualTo("pass");
+        assertThat(writeAndRead(RunSummary.of("k3s", "r1", "a directory", List.of(), phases, List.of())).path("verdict").asString()).isEqualTo("fail");
     }
 
     @Test
     void aCheckWithoutAMessageStillHasEveryContractField() throws Exception {
         // messages often come from exceptions, whose getMessage() may be null
-        RunSummary summary = RunSummary.of("local", "r1",
+        RunSummary summary = RunSummary.of("local", "r1", "a directory",
                 List.of(CheckResult.fail("traffic", "spans delivered to the collector", "failed", null)), phases, List.of());
 
         JsonNode check = writeAndRead(summary).path("checks").get(0);
@@ -79,7 +80,7 @@ class SummaryWriterTest {
 
     @Test
     void summaryMarkdownHasTheExpectedVersusObservedTableWithPipesEscaped() throws Exception {
-        new SummaryWriter().write(dir, RunSummary.of("local", "abc123", checks, phases, List.of("addresses: a|b")));
+        new SummaryWriter().write(dir, RunSummary.of("local", "abc123", "the bundled rendering", checks, phases, List.of("addresses: a|b")));
 
         String md = Files.readString(dir.resolve("summary.md"));
 

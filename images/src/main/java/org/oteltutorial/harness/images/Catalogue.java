@@ -10,12 +10,29 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The image catalogue ({@code catalogue.yaml}): every image of the steps, today's releases of the local components
- * ({@code current}, for the version matrix), and how the local components are built.
+ * ({@code current}, for the version matrix), how the local components are built, and the kube stack's own programs.
  */
-public record Catalogue(List<CatalogueImage> images, List<CatalogueImage> current, Map<String, Recipe> components) {
+public record Catalogue(List<CatalogueImage> images, List<CatalogueImage> current, Map<String, Recipe> components, Kube kube) {
 
-    /** How a local component is built. */
-    public record Recipe(String binary, String script) {
+    /** How a local component is built; {@code version} only where no catalogue image pins it (the kube stack's). */
+    public record Recipe(String binary, String script, String version) {
+    }
+
+    /** The kube stack's own programs (pinned by {@code version}) and the names of the images it makes from them. */
+    public record Kube(Map<String, Recipe> components, String pauseImage, String corednsImage) {
+
+        public Kube {
+            components = components == null ? Map.of() : Map.copyOf(components);
+        }
+
+        public LocalComponent component(String name) {
+            Recipe recipe = components.get(name);
+            if (recipe == null || recipe.version() == null) {
+                throw new IllegalArgumentException("no kube component '" + name + "' with a version in the catalogue (known: "
+                        + components.keySet() + ")");
+            }
+            return new LocalComponent(name, recipe.binary(), recipe.script(), recipe.version());
+        }
     }
 
     public Catalogue {

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 public final class ComponentBuilder {
 
     private static final List<String> SCRIPT_FILES = List.of("common.sh", "build-otelcol.sh", "build-jaeger.sh", "build-prometheus.sh",
-            "otelcol-builder.yaml");
+            "build-kubernetes.sh", "build-coredns.sh", "otelcol-builder.yaml");
     private static final int TAIL_LINES = 25;
 
     private final BinaryCache cache;

@@ -59,7 +59,9 @@ public final class ClusterDeployment implements AutoCloseable {
         for (Step step : plan.steps()) {
             step.waitFor().stream().map(WaitTarget::namespace).forEach(namespaces::add);
         }
-        model.manifests().resources().forEach(r -> namespaces.add(r.namespace()));
+        // Only resources that name a namespace: cluster-scoped ones (ClusterRoles, CRDs) would read as "default".
+        model.manifests().resources().stream().filter(r -> r.resource().getMetadata() != null && r.resource().getMetadata().getNamespace() != null)
+                .forEach(r -> namespaces.add(r.namespace()));
         model.manifests().ofKind("Namespace").forEach(r -> namespaces.add(r.name()));
         Set<FailureBundle.CustomKind> kinds = new LinkedHashSet<>();
         for (SourcedResource r : model.manifests().resources()) {

@@ -19,9 +19,12 @@ public final class ClusterStack implements DeployedStack {
     private final String cluster;
     private final Duration customResourceGone;
     private final List<String> closeNotes = new ArrayList<>();
+    private final List<String> planNotes;
     private boolean closed;
 
-    ClusterStack(ClusterDeployment deployment, StackEndpoints endpoints, StackContext context, String cluster, Duration customResourceGone) {
+    ClusterStack(ClusterDeployment deployment, StackEndpoints endpoints, StackContext context, String cluster, Duration customResourceGone,
+            List<String> planNotes) {
+        this.planNotes = List.copyOf(planNotes);
         this.deployment = deployment;
         this.endpoints = endpoints;
         this.context = context;
@@ -43,6 +46,7 @@ public final class ClusterStack implements DeployedStack {
     public List<String> notes() {
         List<String> notes = new ArrayList<>();
         notes.add("cluster: " + cluster);
+        notes.addAll(planNotes);
         notes.addAll(deployment.notes());
         notes.add("created by this run (removed at the end unless kept on failure): " + deployment.created().size() + " objects");
         notes.addAll(closeNotes);

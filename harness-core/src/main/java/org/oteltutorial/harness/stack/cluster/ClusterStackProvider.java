@@ -18,6 +18,9 @@ import org.oteltutorial.harness.tutorial.StepPlan;
  */
 public final class ClusterStackProvider implements StackProvider {
 
+    private static final OperatorSubstitution.Reasons WITHOUT_OPERATOR = new OperatorSubstitution.Reasons(
+            "the run was asked to go --without operator", "it needs the operator's injection (--without operator)");
+
     /** How long {@link #checkEnvironment()} waits for the API server. */
     public static final Duration REACH_TIMEOUT = Duration.ofSeconds(5);
 
@@ -25,21 +28,35 @@ public final class ClusterStackProvider implements StackProvider {
     private final StepPlan plan;
     private final ManifestCache cache;
     private final ApplyTimeouts timeouts;
+    private final boolean withoutOperator;
 
     public ClusterStackProvider(ClusterTarget target) {
         this(target, StepPlan.bundled(), new ManifestCache(ManifestCache.defaultDirectory(), new OkHttpDownloader()), ApplyTimeouts.defaults());
     }
 
     public ClusterStackProvider(ClusterTarget target, StepPlan plan, ManifestCache cache, ApplyTimeouts timeouts) {
+        this(target, plan, cache, timeouts, false);
+    }
+
+    private ClusterStackProvider(ClusterTarget target, StepPlan plan, ManifestCache cache, ApplyTimeouts timeouts, boolean withoutOperator) {
         this.target = target;
         this.plan = plan;
         this.cache = cache;
         this.timeouts = timeouts;
+        this.withoutOperator = withoutOperator;
     }
 
     /** For the CLI: {@code --kubeconfig} and {@code --context}, either may be absent. */
     public static ClusterStackProvider of(Optional<Path> kubeconfig, Optional<String> context) {
         return new ClusterStackProvider(new ClusterTarget(kubeconfig, context));
+    }
+
+    /**
+     * {@code --without operator}: cert-manager, the operator and the demo app are skipped and the collector CR is applied
+     * as what operator v0.94 creates from it ({@link OperatorSubstitution}), for clusters where the operator cannot run.
+     */
+    public ClusterStackProvider withoutOperator() {
+        return new ClusterStackProvider(target, plan, cache, timeouts, true);
     }
 
     @Override
@@ -62,9 +79,18 @@ public final class ClusterStackProvider implements StackProvider {
         KubernetesClient client = target.connect();
         String cluster = target.describe();
         context.progress().accept("deploying the tutorial into " + cluster);
-        ClusterDeployment deployment = new ClusterDeployment(client, plan, new StepSource(cache, model.manifests()), model, context, timeouts);
+        StepPlan steps = plan;
+        StackModel deployed = model;
+        List<String> notes = List.of();
+        if (withoutOperator) {
+            OperatorSubstitution.Result substituted = new OperatorSubstitution().apply(plan, model.manifests(), WITHOUT_OPERATOR);
+            steps = substituted.plan();
+            deployed = StackModel.from(substituted.manifests());
+            notes = substituted.notes();
+        }
+        ClusterDeployment deployment = new ClusterDeployment(client, steps, new StepSource(cache, deployed.manifests()), deployed, context, timeouts);
         try {
-            return new ClusterStack(deployment, deployment.deploy(), context, cluster, timeouts.crd());
+            return new ClusterStack(deployment, deployment.deploy(), context, cluster, timeouts.crd(), notes);
         } catch (RuntimeException e) {
             deployment.writeFailureBundle();
             deployment.close();

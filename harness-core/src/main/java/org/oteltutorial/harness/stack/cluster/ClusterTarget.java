@@ -24,10 +24,17 @@ public final class ClusterTarget {
 
     private final Optional<Path> kubeconfig;
     private final Optional<String> context;
+    private final Optional<String> impersonate;
 
     public ClusterTarget(Optional<Path> kubeconfig, Optional<String> context) {
+        this(kubeconfig, context, Optional.empty());
+    }
+
+    /** With {@code impersonate}, every request is made as that user, like {@code kubectl --as}. */
+    public ClusterTarget(Optional<Path> kubeconfig, Optional<String> context, Optional<String> impersonate) {
         this.kubeconfig = kubeconfig;
         this.context = context.filter(c -> !c.isBlank());
+        this.impersonate = impersonate.filter(u -> !u.isBlank());
     }
 
     /** The kubeconfig's settings for the context, validated; {@link EnvironmentException} when they cannot be used. */
@@ -55,6 +62,7 @@ public final class ClusterTarget {
             throw new EnvironmentException("context '" + context.get() + "' is not in " + where(config) + " (contexts: "
                     + String.join(", ", contexts.stream().map(NamedContext::getName).sorted().toList()) + "); pass one of them with --context");
         }
+        impersonate.ifPresent(config::setImpersonateUsername);
         return config;
     }
 
@@ -97,7 +105,8 @@ public final class ClusterTarget {
 
     private static String describe(Config config) {
         String name = config.getCurrentContext() == null ? "(none)" : config.getCurrentContext().getName();
-        return "context " + name + " (server " + config.getMasterUrl() + ") from " + where(config);
+        String as = config.getImpersonateUsername() == null ? "" : " as " + config.getImpersonateUsername();
+        return "context " + name + " (server " + config.getMasterUrl() + ") from " + where(config) + as;
     }
 
     private static String where(Config config) {

@@ -18,6 +18,8 @@ import java.util.function.Consumer;
  */
 public final class ObjectCleanup {
 
+    static final Duration NAMESPACE_GONE = Duration.ofMinutes(2);
+
     private final KubernetesClient client;
     private final Consumer<String> progress;
     private final Duration customResourceGone;
@@ -42,9 +44,14 @@ public final class ObjectCleanup {
                 resource.delete();
                 if (isCustom(ref)) {
                     resource.waitUntilCondition(r -> r == null, customResourceGone.toMillis(), TimeUnit.MILLISECONDS);
+                } else if ("Namespace".equals(ref.kind())) {
+                    // A namespace stays Terminating until its pods are gone; a run started right after would be refused.
+                    progress.accept("  waiting for namespace " + ref.name() + " to finish terminating");
+                    resource.waitUntilCondition(r -> r == null, NAMESPACE_GONE.toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (KubernetesClientTimeoutException e) {
-                problems.add(ref.describe() + ": still present " + customResourceGone.toSeconds() + " s after deletion (a finalizer?)");
+                problems.add(ref.describe() + ": still present " + ("Namespace".equals(ref.kind()) ? NAMESPACE_GONE : customResourceGone).toSeconds()
+                        + " s after deletion (a finalizer?)");
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 404) {
                     problems.add(ref.describe() + ": not deleted: " + e.getMessage());

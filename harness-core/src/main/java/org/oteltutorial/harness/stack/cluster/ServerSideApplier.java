@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 /**
  * Server-side apply with the harness's own field manager, forcing conflicts (the harness is the source of truth for
  * the objects it applies). Whether the object is new is read just before applying, so a cluster run removes only what
- * it created.
+ * it created; an object that exists and that the harness never applied is left as it is.
  */
 public final class ServerSideApplier implements ResourceApplier {
 
@@ -20,11 +20,19 @@ public final class ServerSideApplier implements ResourceApplier {
         this.client = client;
     }
 
+    private static boolean managedByHarness(HasMetadata existing) {
+        var fields = existing.getMetadata().getManagedFields();
+        return fields != null && fields.stream().anyMatch(f -> FIELD_MANAGER.equals(f.getManager()));
+    }
+
     @Override
     public Applied apply(HasMetadata resource) {
         Resource<HasMetadata> target = client.resource(resource);
-        boolean existed = target.get() != null;
+        HasMetadata existing = target.get();
+        if (existing != null && !managedByHarness(existing)) {
+            return new Applied(ObjectRef.of(existing), false, true);
+        }
         HasMetadata result = target.fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
-        return new Applied(ObjectRef.of(result == null ? resource : result), !existed);
+        return new Applied(ObjectRef.of(result == null ? resource : result), existing == null);
     }
 }

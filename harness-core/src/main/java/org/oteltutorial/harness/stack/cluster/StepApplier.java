@@ -128,8 +128,14 @@ public final class StepApplier {
             throw new StackStartException(ref.describe() + " was still rejected after " + timeouts.rejectedApply().toSeconds()
                     + " s: " + (cause == null ? "no answer" : message(cause)), cause == null ? e : cause);
         }
-        applied.add(result.orElseThrow());
-        return result.orElseThrow();
+        Applied done = result.orElseThrow();
+        applied.add(done);
+        if (done.leftAsItWas()) {
+            notes.add("left as it was: " + ref.describe() + " existed and is not managed by " + ServerSideApplier.FIELD_MANAGER
+                    + ", so it was not applied over");
+            progress.accept("  " + ref.describe() + " exists and is not the harness's: left as it is");
+        }
+        return done;
     }
 
     /**

@@ -31,7 +31,7 @@ public final class LocalBinaries {
         return new LocalBinaries(Catalogue.bundled(), BinaryCache.fromEnvironment(), progress, notes);
     }
 
-    Path binary(String component, ImageRef image) {
+    public Path binary(String component, ImageRef image) {
         LocalComponent pinned = catalogue.component(component);
         Optional<String> version = image == null ? Optional.empty() : image.version().map(Object::toString);
         if (version.isEmpty()) {

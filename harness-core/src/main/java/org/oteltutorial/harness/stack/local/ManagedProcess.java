@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.oteltutorial.harness.stack.StackStartException;
 
 /** One upstream program running as a child process, its output in a log file; closing it stops its whole process tree. */
-final class ManagedProcess implements AutoCloseable {
+public final class ManagedProcess implements AutoCloseable {
 
     private static final long STOP_GRACE_SECONDS = 10;
 
@@ -24,7 +24,7 @@ final class ManagedProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ManagedProcess start(String name, List<String> command, Map<String, String> env, Path log, Path workDir) {
+    public static ManagedProcess start(String name, List<String> command, Map<String, String> env, Path log, Path workDir) {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
@@ -36,28 +36,28 @@ final class ManagedProcess implements AutoCloseable {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    int exitValue() {
+    public int exitValue() {
         return process.exitValue();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** The last lines of the process's output, to quote its own error. */
-    String logTail(int lines) {
+    public String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -67,7 +67,7 @@ final class ManagedProcess implements AutoCloseable {
     }
 
     /** Asks the process tree to stop (SIGTERM) without waiting; {@link #close()} then waits. */
-    void requestStop() {
+    public void requestStop() {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
     }

@@ -2,6 +2,7 @@ package org.oteltutorial.harness.stack.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -41,12 +42,29 @@ class ServerSideApplierTest {
     }
 
     @Test
-    void anObjectThatExistedIsNotCountedAsCreated() {
+    void anObjectThatExistedAndIsNotTheHarnessesIsLeftAsItIs() throws InterruptedException {
         Deployment existing = KubernetesWaiterTest.deployment("cert-manager", "cert-manager-webhook", 1);
+        existing.getMetadata().setManagedFields(List.of(new ManagedFieldsEntryBuilder().withManager("kubectl").withOperation("Apply").build()));
+        server.expect().get().withPath(PATH).andReturn(200, existing).once();
+
+        Applied applied = new ServerSideApplier(client).apply(existing);
+
+        assertThat(applied).isEqualTo(new Applied(new ObjectRef("apps/v1", "Deployment", "cert-manager", "cert-manager-webhook"), false, true));
+        assertThat(drain()).extracting(RecordedRequest::getMethod).containsExactly("GET");
+    }
+
+    @Test
+    void anObjectTheHarnessAppliedBeforeIsAppliedAgainButNotCountedAsCreated() {
+        Deployment existing = KubernetesWaiterTest.deployment("cert-manager", "cert-manager-webhook", 1);
+        existing.getMetadata().setManagedFields(List.of(new ManagedFieldsEntryBuilder().withManager(ServerSideApplier.FIELD_MANAGER)
+                .withOperation("Apply").build()));
         server.expect().get().withPath(PATH).andReturn(200, existing).once();
         server.expect().patch().withPath(PATH + "?fieldManager=otel-tutorial-harness&force=true").andReturn(200, existing).once();
 
-        assertThat(new ServerSideApplier(client).apply(existing).created()).isFalse();
+        Applied applied = new ServerSideApplier(client).apply(existing);
+
+        assertThat(applied.created()).isFalse();
+        assertThat(applied.leftAsItWas()).isFalse();
     }
 
     private List<RecordedRequest> drain() throws InterruptedException {
