@@ -83,7 +83,7 @@ final class CellRunner {
     private RunSummary run(ManifestFiles files, Path reportDir, boolean lint, String what) {
         console.accept("   run (" + what + "), report " + reportDir);
         TrafficPlan plan = TrafficPlan.builder().build();
-        return new RunPipeline().run(new RunRequest(files.manifests(), provider, reportDir, lint, false, plan,
+        return new RunPipeline().run(new RunRequest(files.manifests(), "matrix cell " + what, provider, reportDir, lint, false, plan,
                 line -> console.accept("     " + line)));
     }
 }
