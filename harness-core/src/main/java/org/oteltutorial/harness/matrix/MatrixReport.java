@@ -20,6 +20,8 @@ public record MatrixReport(List<CellResult> cells) {
 
     public static final String JSON = "matrix.json";
     public static final String MARKDOWN = "matrix.md";
+    /** Failed checks listed per cell in matrix.md (matrix.json has them all). */
+    private static final int FAILED_SHOWN = 6;
     private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     public MatrixReport {
@@ -78,7 +80,10 @@ public record MatrixReport(List<CellResult> cells) {
             }
             md.append("\n### ").append(c.id()).append("\n\n");
             if (!c.failed().isEmpty()) {
-                md.append("Fails as written: ").append(String.join("; ", c.failed())).append(".\n\n");
+                List<String> shown = c.failed().stream().distinct().limit(FAILED_SHOWN).toList();
+                long more = c.failed().stream().distinct().count() - shown.size();
+                md.append("Fails as written: ").append(String.join("; ", shown)).append(more > 0 ? "; and " + more + " more checks" : "")
+                        .append(".\n\n");
             }
             for (AdviceItem a : c.advice()) {
                 md.append("- `").append(a.file()).append("`: ").append(a.change()).append(". Why: ").append(a.why()).append(".\n");

@@ -2,8 +2,10 @@ package org.oteltutorial.harness.stack.local;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.oteltutorial.harness.stack.StackStartException;
 import org.oteltutorial.harness.topology.Endpoint;
@@ -40,9 +42,21 @@ final class JaegerV2Launch implements JaegerLauncher {
 
     @Override
     public LaunchSpec prepare(Path binary, Path workDir) {
-        JaegerV2Config config = jaeger.v2Config().orElseThrow(() -> new StackStartException(jaeger.source().describe()
-                + ": Jaeger " + jaeger.version().map(Object::toString).orElse("v2") + " needs a YAML config from a ConfigMap"
-                + " (--config=<file>); the manifests hold none"));
+        Optional<JaegerV2Config> parsed = jaeger.v2Config();
+        if (parsed.isEmpty()) {
+            List<String> flags = jaeger.args().all().stream().filter(a -> a.startsWith("-")).toList();
+            if (flags.stream().anyMatch(f -> !f.matches("--?(config|set|feature-gates)(=.*)?"))) {
+                // v2 parses its flags before it opens anything, so it runs as the pod would and its own error is the evidence
+                List<String> command = new ArrayList<>(List.of(binary.toString()));
+                command.addAll(flags);
+                query = URI.create("http://" + ports.listen(jaeger.workload(), QUERY_PORT));
+                return new LaunchSpec("jaeger", command, Map.of(),
+                        URI.create("http://" + ports.listen(jaeger.workload(), HEALTH_PORT) + "/status"));
+            }
+            throw new StackStartException(jaeger.source().describe() + ": Jaeger " + jaeger.version().map(Object::toString).orElse("v2")
+                    + " needs a YAML config from a ConfigMap (--config=<file>); the manifests hold none");
+        }
+        JaegerV2Config config = parsed.get();
         ObjectNode root = (ObjectNode) yaml.readTree(config.file().text());
         rewriteReceivers(object(root, "receivers"));
         ObjectNode extensions = object(root, "extensions");

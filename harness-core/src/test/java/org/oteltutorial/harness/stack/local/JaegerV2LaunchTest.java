@@ -58,8 +58,19 @@ class JaegerV2LaunchTest {
     }
 
     @Test
-    void withoutAConfigTheLaunchSaysWhatIsMissing(@TempDir Path dir) {
+    void withTheV1FlagsItRunsAsThePodWouldSoItsOwnErrorIsTheEvidence(@TempDir Path dir) {
         StackModel model = Step06.bundled().replace(Step06.BACKEND, "jaegertracing/all-in-one:1.54.0", "jaegertracing/jaeger:2.13.0").model();
+
+        LaunchSpec spec = new JaegerV2Launch(model.jaeger().orElseThrow(), ports(model)).prepare(BINARY, dir);
+
+        assertThat(spec.command()).containsExactly(BINARY.toString(), "--sampling.strategies-file=/etc/jaeger/sampling/sampling.json");
+    }
+
+    @Test
+    void withoutAConfigTheLaunchSaysWhatIsMissing(@TempDir Path dir) {
+        StackModel model = Step06.bundled().replace(Step06.BACKEND, "jaegertracing/all-in-one:1.54.0", "jaegertracing/jaeger:2.13.0")
+                .jaegerArgs("--config=/nowhere/config.yaml")
+                .replace(Step06.BACKEND, "            - --sampling.strategies-file=/etc/jaeger/sampling/sampling.json\n", "").model();
 
         assertThatThrownBy(() -> new JaegerV2Launch(model.jaeger().orElseThrow(), ports(model)).prepare(BINARY, dir))
                 .isInstanceOf(StackStartException.class).hasMessageContaining("needs a YAML config from a ConfigMap");
