@@ -10,6 +10,7 @@ import org.oteltutorial.harness.check.SelfCheckReport;
 import org.oteltutorial.harness.report.RunSummary;
 import org.oteltutorial.harness.run.RunPipeline;
 import org.oteltutorial.harness.run.RunRequest;
+import org.oteltutorial.harness.run.RunSource;
 import org.oteltutorial.harness.stack.EnvironmentException;
 import org.oteltutorial.harness.stack.Stack;
 import org.oteltutorial.harness.stack.StackContext;
@@ -69,7 +70,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             StackModel model = found.model().orElseThrow();
             TrafficPlan plan = TrafficPlan.builder().build();
-            RunSummary summary = new RunPipeline().run(new RunRequest(model.manifests(), "the cluster " + target.describe(), new Attached(check, found), reportDir, false,
+            RunSummary summary = new RunPipeline().run(new RunRequest(model.manifests(), RunSource.named("the cluster " + target.describe()), new Attached(check, found), reportDir, false,
                     false, plan, line -> {
                         out.println(line);
                         out.flush();
