@@ -11,6 +11,7 @@ import org.oteltutorial.harness.report.CheckResult;
 import org.oteltutorial.harness.report.RunSummary;
 import org.oteltutorial.harness.run.RunPipeline;
 import org.oteltutorial.harness.run.RunRequest;
+import org.oteltutorial.harness.run.RunSource;
 import org.oteltutorial.harness.stack.StackProvider;
 import org.oteltutorial.harness.traffic.TrafficPlan;
 import org.oteltutorial.harness.tutorial.ManifestException;
@@ -83,7 +84,7 @@ final class CellRunner {
     private RunSummary run(ManifestFiles files, Path reportDir, boolean lint, String what) {
         console.accept("   run (" + what + "), report " + reportDir);
         TrafficPlan plan = TrafficPlan.builder().build();
-        return new RunPipeline().run(new RunRequest(files.manifests(), "matrix cell " + what, provider, reportDir, lint, false, plan,
+        return new RunPipeline().run(new RunRequest(files.manifests(), RunSource.named("matrix cell " + what), provider, reportDir, lint, false, plan,
                 line -> console.accept("     " + line)));
     }
 }
