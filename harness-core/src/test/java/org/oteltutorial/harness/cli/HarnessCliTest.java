@@ -216,6 +216,16 @@ class HarnessCliTest {
     }
 
     @Test
+    void matrixRejectsBadInputBeforeStartingAnything(@TempDir Path dir) throws IOException {
+        assertBadInput(run("matrix", "--cell", "tomorrow"), "no cell 'tomorrow'", "pinned", "current");
+        assertBadInput(run("matrix", "--cells", dir.resolve("absent.yaml").toString()), "absent.yaml: cannot read");
+        Files.writeString(dir.resolve("cells.yaml"), "cells:\n  - id: x\n    versions: {jaeger: soon}\n");
+        assertBadInput(run("matrix", "--cells", dir.resolve("cells.yaml").toString()), "cell x: 'soon' is not a version");
+        assertBadInput(run("matrix", "--manifests", dir.resolve("absent").toString()), "not a directory");
+        assertBadInput(run("matrix", "--merge", dir.toString()), "matrix.json: cannot read");
+    }
+
+    @Test
     void downNeedsTheReportDirectoryOfAKeptKubeStack(@TempDir Path dir) {
         assertBadInput(run("down", dir.toString()), dir + " holds no kept kube cluster (no kube/cluster.json)");
     }
