@@ -22,13 +22,13 @@ record HostState(Set<String> processes, Set<String> mounts, Set<String> netns, S
             "kube-controller-manager", "kube-scheduler", "kubelet", "kube-proxy", "coredns", "pause");
 
     static HostState capture() {
-        return new HostState(processes(), lines(Path.of("/proc/self/mountinfo")).stream().map(l -> l.split(" ")[4])
-                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)), netns(),
+        return new HostState(kubeProcesses(), lines(Path.of("/proc/self/mountinfo")).stream().map(l -> l.split(" ")[4])
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)), namespaceFiles(),
                 new TreeSet<>(run("ip", "-o", "link").lines().map(l -> l.split(":\\s+")[1].split("@")[0]).toList()),
-                iptables());
+                clusterRules());
     }
 
-    private static Set<String> processes() {
+    private static Set<String> kubeProcesses() {
         Set<String> found = new TreeSet<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path dir : procs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
@@ -45,7 +45,7 @@ record HostState(Set<String> processes, Set<String> mounts, Set<String> netns, S
         return found;
     }
 
-    private static Set<String> netns() {
+    private static Set<String> namespaceFiles() {
         Path dir = Path.of("/run/netns");
         if (!Files.isDirectory(dir)) {
             return Set.of();
@@ -57,7 +57,7 @@ record HostState(Set<String> processes, Set<String> mounts, Set<String> netns, S
         }
     }
 
-    private static Set<String> iptables() {
+    private static Set<String> clusterRules() {
         Set<String> rules = new TreeSet<>();
         for (String tool : List.of("iptables-save", "ip6tables-save")) {
             run(tool).lines().filter(l -> l.contains("KUBE-") || l.contains("CNI-")).map(l -> tool + " " + l.replaceAll("\\[\\d+:\\d+\\]", ""))

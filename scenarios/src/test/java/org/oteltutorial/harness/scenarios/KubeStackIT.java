@@ -34,15 +34,14 @@ class KubeStackIT {
 
     private static final Set<String> READ_VERBS = Set.of("get", "list", "watch");
 
-    @TempDir
-    Path dir;
-
+    private Path dir;
     private HostState before;
     private Path kept;
     private HarnessCliRun chapter;
 
     @BeforeAll
-    void startTheChapterOnKube() {
+    void startTheChapterOnKube(@TempDir Path tempDir) {
+        dir = tempDir;
         before = HostState.capture();
         kept = dir.resolve("kube");
         chapter = HarnessCliRun.of(kept, "run", "--stack", "kube", "--keep", "--report", kept.toString());
