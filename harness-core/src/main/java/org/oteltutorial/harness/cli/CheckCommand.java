@@ -12,6 +12,7 @@ import org.oteltutorial.harness.report.RunSummary;
 import org.oteltutorial.harness.report.SummaryWriter;
 import org.oteltutorial.harness.run.RunPipeline;
 import org.oteltutorial.harness.run.RunRequest;
+import org.oteltutorial.harness.run.RunSource;
 import org.oteltutorial.harness.stack.EnvironmentException;
 import org.oteltutorial.harness.stack.Stack;
 import org.oteltutorial.harness.stack.StackContext;
@@ -75,7 +76,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             // Every finding is reported, and the RED checks still run where the backend does (e.g. without the operator).
             StackModel model = found.model().orElseThrow();
-            RunSummary red = new RunPipeline().run(new RunRequest(model.manifests(), source, new Attached(check, found), reportDir, false,
+            RunSummary red = new RunPipeline().run(new RunRequest(model.manifests(), RunSource.named(source), new Attached(check, found), reportDir, false,
                     false, plan, line -> {
                         out.println(line);
                         out.flush();

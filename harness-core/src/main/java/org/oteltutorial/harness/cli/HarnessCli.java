@@ -2,6 +2,7 @@ package org.oteltutorial.harness.cli;
 
 import java.io.PrintWriter;
 import org.oteltutorial.harness.collector.CollectorConfigException;
+import org.oteltutorial.harness.reader.ChapterCommandException;
 import org.oteltutorial.harness.tutorial.ManifestException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "harness", mixinStandardHelpOptions = true, version = "harness 0.1.0",
         description = "Proves that the tutorial's RED-metrics chapter works: spans -> spanmetrics -> Prometheus -> Jaeger SPM.",
         subcommands = {LintCommand.class, RunCommand.class, CheckCommand.class, PrepareCommand.class, DownCommand.class,
+                MatrixCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HarnessCli {
 
@@ -25,7 +27,8 @@ public final class HarnessCli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof BadInputException || e instanceof ManifestException || e instanceof CollectorConfigException) {
+            if (e instanceof BadInputException || e instanceof ManifestException || e instanceof CollectorConfigException
+                    || e instanceof ChapterCommandException) {
                 commandLine.getErr().println("harness: " + e.getMessage());
                 return ExitCodes.BAD_INPUT;
             }

@@ -1,6 +1,7 @@
 package org.oteltutorial.harness.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.oteltutorial.harness.images.BinaryCache;
@@ -11,10 +12,12 @@ import org.oteltutorial.harness.tutorial.CollectorModel;
 import java.util.concurrent.Callable;
 import org.oteltutorial.harness.lint.LintResult;
 import org.oteltutorial.harness.lint.Linter;
+import org.oteltutorial.harness.lint.PathLinter;
 import org.oteltutorial.harness.tutorial.ManifestLoader;
 import org.oteltutorial.harness.tutorial.Manifests;
 import org.oteltutorial.harness.tutorial.StackModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -39,23 +42,40 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--no-validate", description = "Skip the collector's own validate command.")
     private boolean skipValidate;
 
+    @Mixin
+    private TutorialOptions tutorial;
+
     @Override
     public Integer call() {
+        if (tutorial.given() && !paths.isEmpty()) {
+            throw new BadInputException("give either PATH... or --tutorial, not both");
+        }
+        Optional<TutorialOptions.TutorialInput> reader = tutorial.read();
         ManifestLoader loader = new ManifestLoader();
-        Manifests manifests = paths.isEmpty() ? loader.bundled() : loader.fromPaths(paths);
+        Manifests manifests = reader.map(TutorialOptions.TutorialInput::state)
+                .orElseGet(() -> paths.isEmpty() ? loader.bundled() : loader.fromPaths(paths));
         if (manifests.isEmpty()) {
             throw new BadInputException("no Kubernetes resources in " + paths);
         }
-        StackModel model = StackModel.from(manifests);
+        StackModel model = reader.map(TutorialOptions.TutorialInput::model).orElseGet(() -> StackModel.from(manifests));
         LintResult result = Linter.standard().lint(model);
-        List<String> notes = List.of();
+        List<String> notes = new ArrayList<>();
+        reader.ifPresent(r -> {
+            notes.add("validated " + r.describe());
+            r.steps().forEach(s -> notes.add("step " + s));
+            notes.addAll(r.notes());
+        });
+        if (reader.isPresent()) {
+            result = result.with(reader.get().findings());
+        }
         if (!skipValidate) {
             CollectorValidator.Outcome validated = new CollectorValidator(LintCommand::builtCollector).validate(model);
             result = result.with(validated.findings());
-            notes = validated.notes();
+            notes.addAll(validated.notes());
         }
+        int rules = Linter.standard().rules().size() + (reader.isPresent() ? PathLinter.standard().rules().size() : 0);
         var out = spec.commandLine().getOut();
-        out.print(format.render(result, notes, manifests.resources().size(), Linter.standard().rules().size()));
+        out.print(format.render(result, notes, manifests.resources().size(), rules));
         out.flush();
         return result.passed() ? ExitCodes.OK : ExitCodes.FAILED;
     }

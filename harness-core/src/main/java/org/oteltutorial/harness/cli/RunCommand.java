@@ -9,6 +9,7 @@ import org.oteltutorial.harness.report.CheckResult;
 import org.oteltutorial.harness.report.RunSummary;
 import org.oteltutorial.harness.run.RunPipeline;
 import org.oteltutorial.harness.run.RunRequest;
+import org.oteltutorial.harness.run.RunSource;
 import org.oteltutorial.harness.stack.EnvironmentException;
 import org.oteltutorial.harness.stack.StackProvider;
 import org.oteltutorial.harness.traffic.TrafficPlan;
@@ -56,12 +57,21 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private ClusterOptions cluster;
 
+    @Mixin
+    private TutorialOptions tutorial;
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
         ManifestLoader loader = new ManifestLoader();
-        Manifests loaded = manifests == null ? loader.bundled() : loader.fromPaths(List.of(manifests));
-        String source = manifests == null ? Sources.bundled() : "the manifests in " + manifests.toAbsolutePath();
+        if (tutorial.given() && manifests != null) {
+            throw new BadInputException("give either --manifests or --tutorial, not both");
+        }
+        var reader = tutorial.read();
+        Manifests loaded = reader.map(TutorialOptions.TutorialInput::state)
+                .orElseGet(() -> manifests == null ? loader.bundled() : loader.fromPaths(List.of(manifests)));
+        RunSource source = reader.map(TutorialOptions.TutorialInput::source).orElseGet(() ->
+                RunSource.named(manifests == null ? Sources.bundled() : "the manifests in " + manifests.toAbsolutePath()));
         TrafficPlan plan = plan();
         Path reportDir = report != null ? report : Path.of("target", "harness-reports",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + plan.runId());
@@ -73,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage());
         }
         out.println("harness run: stack " + stack + ", run id " + plan.runId() + ", report " + reportDir.toAbsolutePath());
-        out.println("validating " + source);
+        out.println("validating " + source.description());
         out.flush();
         RunSummary summary;
         try {

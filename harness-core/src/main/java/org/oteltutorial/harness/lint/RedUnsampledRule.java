@@ -29,8 +29,14 @@ final class RedUnsampledRule implements Rule {
     @Override
     public List<Finding> check(LintContext context) {
         List<Finding> findings = new ArrayList<>();
+        // A stack of several collectors (e.g. a load-balancing gateway) needs the connector in one of them only.
+        boolean anyHasConnector = context.model().collectors().stream()
+                .anyMatch(c -> !c.config().connectorsOfType(RedRoute.CONNECTOR_TYPE).isEmpty());
         for (CollectorModel collector : context.model().collectors()) {
             List<ComponentId> connectors = collector.config().connectorsOfType(RedRoute.CONNECTOR_TYPE);
+            if (connectors.isEmpty() && anyHasConnector) {
+                continue;
+            }
             if (connectors.isEmpty()) {
                 findings.add(Finding.error(id(), collector.source(), "the collector has no spanmetrics connector, so no RED"
                         + " metrics (calls_total, duration_*) are produced and Jaeger's Monitor tab stays empty; add"

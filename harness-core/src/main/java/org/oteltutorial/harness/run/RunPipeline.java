@@ -40,7 +40,7 @@ public final class RunPipeline {
     public RunSummary run(RunRequest request) {
         PhaseClock clock = new PhaseClock(request.console());
         List<CheckResult> checks = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(request.source().notes());
         TrafficPlan plan = request.plan();
         StackModel model;
         try (var phase = clock.start("model")) {
@@ -49,10 +49,10 @@ public final class RunPipeline {
         if (request.lint()) {
             LintResult lint;
             try (var phase = clock.start("lint")) {
-                lint = Linter.standard().lint(model);
+                lint = Linter.standard().lint(model).with(request.source().findings());
             }
             // the phase is closed before the summary is written, so it is in it
-            lint.warnings().forEach(w -> notes.add("lint warning [" + w.rule() + "] " + w.resource() + ": " + w.message()));
+            lint.warnings().forEach(w -> notes.add("lint warning [" + w.rule() + "] " + w.location() + " " + w.resource() + ": " + w.message()));
             if (!lint.passed()) {
                 lint.errors().forEach(e -> checks.add(lintFailure(e)));
                 return finish(request, clock, checks, notes, plan.runId());
@@ -145,7 +145,7 @@ public final class RunPipeline {
     }
 
     private static RunSummary finish(RunRequest request, PhaseClock clock, List<CheckResult> checks, List<String> notes, String runId) {
-        RunSummary summary = RunSummary.of(request.provider().name(), runId, request.source(), checks, clock.phases(), notes);
+        RunSummary summary = RunSummary.of(request.provider().name(), runId, request.source().description(), checks, clock.phases(), notes);
         new SummaryWriter().write(request.reportDir(), summary);
         return summary;
     }

@@ -9,15 +9,15 @@ import org.oteltutorial.harness.tutorial.Manifests;
 /**
  * One run: which manifests, on which stack, with which traffic, reporting where.
  *
- * @param source what the manifests are, as the report names it (the bundled rendering, a directory, a tutorial commit)
+ * @param source what the manifests are (the bundled rendering, a directory, a tutorial commit), and what reading them found
  * @param lint run the static lint first and stop on errors
  * @param console progress lines as phases start and end
  * @param keep leave the stack running whatever the verdict ({@code --keep})
  */
-public record RunRequest(Manifests manifests, String source, StackProvider provider, Path reportDir, boolean lint, boolean keepOnFailure,
+public record RunRequest(Manifests manifests, RunSource source, StackProvider provider, Path reportDir, boolean lint, boolean keepOnFailure,
         TrafficPlan plan, Consumer<String> console, boolean keep) {
 
-    public RunRequest(Manifests manifests, String source, StackProvider provider, Path reportDir, boolean lint, boolean keepOnFailure,
+    public RunRequest(Manifests manifests, RunSource source, StackProvider provider, Path reportDir, boolean lint, boolean keepOnFailure,
             TrafficPlan plan, Consumer<String> console) {
         this(manifests, source, provider, reportDir, lint, keepOnFailure, plan, console, false);
     }

@@ -62,23 +62,40 @@ public final class ManifestLoader {
     /** Parses one multi-document YAML text; {@code origin} names it in messages. */
     public List<SourcedResource> parse(String origin, String text) {
         List<SourcedResource> resources = new ArrayList<>();
+        int document = 0;
+        for (Document d : documents(origin, text)) {
+            document++;
+            resources.add(new SourcedResource(origin, d.line(), toResource(origin, d.line(), document, d.node())));
+        }
+        return resources;
+    }
+
+    /** One YAML document of a file, as a JSON tree, and the line it starts on. */
+    public record Document(int line, JsonNode node) {
+    }
+
+    /** The non-empty documents of a multi-document YAML text, as trees (before they become typed resources). */
+    public List<Document> documents(String origin, String text) {
+        List<Document> documents = new ArrayList<>();
         try (JsonParser parser = yaml.createParser(text)) {
-            int document = 0;
             while (parser.nextToken() != null) {
-                document++;
                 int line = parser.currentTokenLocation().getLineNr();
                 if (parser.currentToken() == JsonToken.VALUE_NULL) {
                     continue;
                 }
-                JsonNode node = yaml.readTree(parser);
-                resources.add(new SourcedResource(origin, line, toResource(origin, line, document, node)));
+                documents.add(new Document(line, yaml.readTree(parser)));
             }
         } catch (JacksonException e) {
             var location = e.getLocation();
             String where = location == null ? origin : origin + ":" + location.getLineNr();
             throw new ManifestException(where + ": not valid YAML: " + YamlProblem.oneLine(e.getOriginalMessage()));
         }
-        return resources;
+        return documents;
+    }
+
+    /** A tree (e.g. the state a reader's commands reached) as a typed resource from {@code origin:line}. */
+    public SourcedResource resource(String origin, int line, JsonNode node) {
+        return new SourcedResource(origin, line, toResource(origin, line, 1, node));
     }
 
     private HasMetadata toResource(String origin, int line, int document, JsonNode node) {

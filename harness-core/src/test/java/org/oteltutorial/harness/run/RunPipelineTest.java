@@ -111,7 +111,7 @@ class RunPipelineTest {
     }
 
     private RunSummary run(Manifests manifests, FakeProvider provider, boolean lint) {
-        return new RunPipeline().run(new RunRequest(manifests, "the test manifests", provider, reportDir, lint, false, plan, console::add));
+        return new RunPipeline().run(new RunRequest(manifests, RunSource.named("the test manifests"), provider, reportDir, lint, false, plan, console::add));
     }
 
     private JsonNode summaryJson() throws IOException {

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The regression suite's version matrix: the tutorial's manifests with newer upstream releases in their image tags.
@@ -49,6 +51,35 @@ class VersionMatrixIT {
         HarnessCliRun dynamic = run(tmp.resolve("dynamic"), manifests, true);
         assertThat(dynamic.exitCode()).as(dynamic.toString()).isEqualTo(1);
         assertThat(dynamic.failures()).contains("Jaeger SPM returned no data").contains("Jaeger queries calls_total");
+    }
+
+    /**
+     * Today's releases ({@code harness matrix --cell current}): the chapter as written fails, the advice names the
+     * Prometheus flag and Jaeger v2's YAML config, and the advised copy passes lint and the full run; {@code --merge}
+     * with the pinned cell gives one report with both.
+     */
+    @Test
+    void todaysReleasesFailAsWrittenAndTheAdvisedCopyWorks(@TempDir Path tmp) {
+        HarnessCliRun current = HarnessCliRun.of(tmp.resolve("current"), "matrix", "--cell", "current", "--report",
+                tmp.resolve("current").toString());
+        HarnessCliRun pinned = HarnessCliRun.of(tmp.resolve("pinned"), "matrix", "--cell", "pinned", "--report",
+                tmp.resolve("pinned").toString());
+        HarnessCliRun merged = HarnessCliRun.of(tmp.resolve("merged"), "matrix", "--merge", tmp.resolve("pinned").toString(),
+                tmp.resolve("current").toString(), "--report", tmp.resolve("merged").toString());
+
+        assertThat(pinned.exitCode()).as(pinned.toString()).isZero();
+        assertThat(current.exitCode()).as(current.toString()).isEqualTo(1);
+        JsonNode cell = matrix(tmp.resolve("current")).path("cells").get(0);
+        assertThat(cell.path("run").asString()).isEqualTo("fail");
+        assertThat(cell.path("advice").toString()).contains("--web.enable-otlp-receiver", "jaeger_storage metric_backends prometheus");
+        assertThat(cell.path("advisedRun").asString()).as(current.toString()).isEqualTo("pass");
+        assertThat(merged.exitCode()).isEqualTo(1);
+        assertThat(matrix(tmp.resolve("merged")).path("cells").valueStream().map(c -> c.path("id").asString()))
+                .containsExactly("pinned", "current");
+    }
+
+    private static JsonNode matrix(Path dir) {
+        return JsonMapper.builder().build().readTree(dir.resolve("matrix.json").toFile());
     }
 
     private static HarnessCliRun run(Path tmp, Path manifests, boolean noLint) {

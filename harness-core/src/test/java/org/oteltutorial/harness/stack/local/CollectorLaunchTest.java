@@ -79,6 +79,22 @@ class CollectorLaunchTest {
     }
 
     @Test
+    void fromCollector0111ItsTelemetryMovesThroughAPullReaderAndItsFeatureGatesArePassed() {
+        LocalStackFixture today = new LocalStackFixture(Step06.bundled()
+                .replace("step-06/collector.yaml", "opentelemetry-collector-contrib:0.94.0", "opentelemetry-collector-contrib:0.161.0")
+                .replace("step-06/collector.yaml", "  mode: deployment\n",
+                        "  mode: deployment\n  args:\n    feature-gates: -connector.spanmetrics.legacyMetricNames\n"));
+        LaunchSpec[] spec = new LaunchSpec[1];
+        JsonNode metrics = render(today, spec).path("service").path("telemetry").path("metrics");
+
+        assertThat(metrics.has("address")).isFalse();
+        JsonNode reader = metrics.path("readers").get(0).path("pull").path("exporter").path("prometheus");
+        assertThat(reader.path("host").asString()).isEqualTo("127.0.0.1");
+        assertThat(reader.path("port").asInt()).isEqualTo(today.ports.port(today.collector.workload(), 8888));
+        assertThat(spec[0].command()).endsWith("--feature-gates=-connector.spanmetrics.legacyMetricNames");
+    }
+
+    @Test
     void everyAddressIsADistinctLoopbackPort() {
         render(stack, new LaunchSpec[1]);
         stack.prometheusLaunch.prepare(LocalStackFixture.PROMETHEUS, dir.resolve("prometheus"));
