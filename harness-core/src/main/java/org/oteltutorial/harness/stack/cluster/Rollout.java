@@ -1,6 +1,7 @@
 package org.oteltutorial.harness.stack.cluster;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.client.readiness.Readiness;
@@ -22,7 +23,9 @@ public final class Rollout {
         }
         long generation = d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration();
         long observed = d.getStatus().getObservedGeneration() == null ? 0 : d.getStatus().getObservedGeneration();
-        return observed >= generation && Readiness.isDeploymentReady(d);
+        // fabric8 needs spec.replicas; the API server defaults it to 1, a manifest may leave it out.
+        Deployment judged = d.getSpec().getReplicas() != null ? d : new DeploymentBuilder(d).editSpec().withReplicas(1).endSpec().build();
+        return observed >= generation && Readiness.isDeploymentReady(judged);
     }
 
     /** E.g. {@code 0/1 available, 1 updated; Available=False (MinimumReplicasUnavailable: ...)}. */
