@@ -208,6 +208,11 @@ class HarnessCliTest {
         assertBadInput(run("run", "--requests", "0"), "--requests must be at least 1");
         assertBadInput(run("run", "--manifests", dir.resolve("absent").toString()), "no such file or directory");
         assertBadInput(run("run", "--seed", "many"), "--seed", "many");
+        assertBadInput(run("run", "--requests", "5"), "--requests 5 leaves the latency band 0.1 x 600-1500 ms without a request",
+                "use --requests 6 or more");
+        assertBadInput(run("run", "--requests", "500"), "num_traces: 100", "use --requests 98 or less, or raise num_traces");
+        assertBadInput(run("run", "--report", "/proc/harness-report"), "--report /proc/harness-report: cannot write there");
+        assertThat(dir.resolve("absent")).doesNotExist();
     }
 
     @Test

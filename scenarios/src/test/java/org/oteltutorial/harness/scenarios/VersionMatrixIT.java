@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
+import org.oteltutorial.harness.tutorial.Step06;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,11 +25,11 @@ class VersionMatrixIT {
     /** Collector 0.110, Jaeger 1.62 and Prometheus 3.0: both sides moved to the traces_span_metrics namespace. */
     @Test
     void newerReleasesTogetherStillWork(@TempDir Path tmp) {
-        Path manifests = StepSixVariant.bundled()
-                .replace("collector.yaml", COLLECTOR_094, "opentelemetry-collector-contrib:0.110.0")
-                .replace("backend.yaml", JAEGER_154, "jaegertracing/all-in-one:1.62.0")
-                .replace("backend.yaml", "quay.io/prometheus/prometheus:v2.47.2", "quay.io/prometheus/prometheus:v3.0.1")
-                .replace("backend.yaml", "--enable-feature=otlp-write-receiver", "--web.enable-otlp-receiver")
+        Path manifests = Step06.bundled()
+                .replace(Step06.COLLECTOR, COLLECTOR_094, "opentelemetry-collector-contrib:0.110.0")
+                .replace(Step06.BACKEND, JAEGER_154, "jaegertracing/all-in-one:1.62.0")
+                .replace(Step06.BACKEND, "quay.io/prometheus/prometheus:v2.47.2", "quay.io/prometheus/prometheus:v3.0.1")
+                .replace(Step06.BACKEND, "--enable-feature=otlp-write-receiver", "--web.enable-otlp-receiver")
                 .writeTo(tmp.resolve("manifests"));
 
         HarnessCliRun run = run(tmp, manifests, false);
@@ -40,8 +41,8 @@ class VersionMatrixIT {
     /** Only the collector upgraded: the lint names the break before anything starts. */
     @Test
     void upgradingOnlyTheCollectorBreaksSpmAndLintSaysWhy(@TempDir Path tmp) {
-        Path manifests = StepSixVariant.bundled()
-                .replace("collector.yaml", COLLECTOR_094, "opentelemetry-collector-contrib:0.110.0")
+        Path manifests = Step06.bundled()
+                .replace(Step06.COLLECTOR, COLLECTOR_094, "opentelemetry-collector-contrib:0.110.0")
                 .writeTo(tmp.resolve("manifests"));
 
         HarnessCliRun linted = run(tmp, manifests, false);

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oteltutorial.harness.stack.StackStartException;
-import org.oteltutorial.harness.verify.Step06;
+import org.oteltutorial.harness.tutorial.Step06;
 import tools.jackson.databind.JsonNode;
 
 class CollectorLaunchTest {
@@ -81,8 +81,8 @@ class CollectorLaunchTest {
     @Test
     void fromCollector0111ItsTelemetryMovesThroughAPullReaderAndItsFeatureGatesArePassed() {
         LocalStackFixture today = new LocalStackFixture(Step06.bundled()
-                .replace("step-06/collector.yaml", "opentelemetry-collector-contrib:0.94.0", "opentelemetry-collector-contrib:0.161.0")
-                .replace("step-06/collector.yaml", "  mode: deployment\n",
+                .replace("collector.yaml", "opentelemetry-collector-contrib:0.94.0", "opentelemetry-collector-contrib:0.161.0")
+                .replace("collector.yaml", "  mode: deployment\n",
                         "  mode: deployment\n  args:\n    feature-gates: -connector.spanmetrics.legacyMetricNames\n"));
         LaunchSpec[] spec = new LaunchSpec[1];
         JsonNode metrics = render(today, spec).path("service").path("telemetry").path("metrics");
