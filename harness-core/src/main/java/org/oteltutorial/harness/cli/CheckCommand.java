@@ -70,7 +70,7 @@ final class CheckCommand implements Callable<Integer> {
                 if (!staticOnly) {
                     out.println("check: no collector, Prometheus and Jaeger to send traffic to; the RED checks are not run");
                 }
-                RunSummary summary = RunSummary.of("cluster (self-check)", plan.runId(), source, found.checks(), java.util.List.of(), java.util.List.of());
+                RunSummary summary = RunSummary.of("cluster (self-check)", plan.runId(), source, found.checks(), java.util.List.of(), java.util.List.of(), false);
                 new SummaryWriter().write(reportDir, summary);
                 return finish(summary, reportDir);
             }
@@ -83,7 +83,7 @@ final class CheckCommand implements Callable<Integer> {
                     }));
             java.util.List<CheckResult> all = new java.util.ArrayList<>(found.checks());
             all.addAll(red.checks());
-            RunSummary summary = RunSummary.of(red.stack(), red.runId(), source, all, red.phases(), red.notes());
+            RunSummary summary = RunSummary.of(red.stack(), red.runId(), source, all, red.phases(), red.notes(), false);
             new SummaryWriter().write(reportDir, summary);
             return finish(summary, reportDir);
         }
