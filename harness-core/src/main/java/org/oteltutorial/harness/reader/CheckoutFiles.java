@@ -19,6 +19,8 @@ public final class CheckoutFiles {
 
     private final Path dir;
     private final List<String> paths;
+    /** Read once per lint: several rules look at every file. */
+    private List<Manifests> manifests;
 
     public CheckoutFiles(Path dir) {
         this.dir = dir;
@@ -58,8 +60,11 @@ public final class CheckoutFiles {
 
     /** Every file's resources that parse, in name order. */
     public List<Manifests> allManifests() {
-        List<Manifests> all = new ArrayList<>();
-        paths.forEach(p -> manifests(p).ifPresent(all::add));
-        return all;
+        if (manifests == null) {
+            List<Manifests> all = new ArrayList<>();
+            paths.forEach(p -> manifests(p).ifPresent(all::add));
+            manifests = List.copyOf(all);
+        }
+        return manifests;
     }
 }
