@@ -46,9 +46,13 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--static-only", description = "Only read and advise; send no traffic.")
     private boolean staticOnly;
 
+    @Mixin
+    private TutorialOptions tutorial;
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
+        Optional<TutorialOptions.TutorialInput> reader = tutorial.read();
         ClusterTarget target = new ClusterTarget(Optional.ofNullable(cluster.kubeconfig), Optional.ofNullable(cluster.context),
                 Optional.ofNullable(cluster.as));
         try {
@@ -61,6 +65,7 @@ final class CheckCommand implements Callable<Integer> {
         try (SelfCheck check = SelfCheck.connect(target)) {
             SelfCheckReport found = check.inspect();
             found.lines().forEach(out::println);
+            reader.ifPresent(r -> new ReaderComparison(r).lines(found.model()).forEach(out::println));
             out.flush();
             if (!found.ready()) {
                 return ExitCodes.FAILED;
