@@ -50,7 +50,7 @@ final class ChapterEnvRule implements PathRule {
 
     private Optional<Finding> compare(PathContext context, FencedBlock block, Map<String, String> text) {
         Candidate best = null;
-        for (Manifests file : context.files().allManifests()) {
+        for (Manifests file : context.files().manifestsContaining(text.keySet().iterator().next())) {
             for (Workload w : workloads(file)) {
                 for (Container c : w.containers()) {
                     Candidate candidate = new Candidate(w, c, env(c), text);

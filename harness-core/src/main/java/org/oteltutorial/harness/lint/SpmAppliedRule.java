@@ -57,7 +57,7 @@ final class SpmAppliedRule implements PathRule {
     /** Files of the checkout whose Jaeger enables SPM with Prometheus. */
     static List<String> spmFiles(PathContext context) {
         List<String> found = new ArrayList<>();
-        for (Manifests m : context.files().allManifests()) {
+        for (Manifests m : context.files().manifestsContaining(JaegerModel.envName(SPM_FLAG))) {
             try {
                 if (StackModel.from(m).jaegers().stream().anyMatch(SpmAppliedRule::isSpm)) {
                     found.add(m.resources().get(0).origin());

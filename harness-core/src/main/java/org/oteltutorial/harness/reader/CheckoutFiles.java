@@ -58,6 +58,17 @@ public final class CheckoutFiles {
         }
     }
 
+    /** The resources of the files whose text contains {@code text} (a cheap filter before parsing), in name order. */
+    public List<Manifests> manifestsContaining(String text) {
+        List<Manifests> found = new ArrayList<>();
+        for (String p : paths) {
+            if (String.join("\n", lines(p)).contains(text)) {
+                manifests(p).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
     /** Every file's resources that parse, in name order. */
     public List<Manifests> allManifests() {
         if (manifests == null) {
