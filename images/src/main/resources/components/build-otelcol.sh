@@ -109,6 +109,13 @@ rm -rf "${WORK}/otelcol-dist"
 log "generating sources with ocb into ${WORK}/otelcol-dist"
 (cd "${WORK}" && "${WORK}/bin/builder" --config="${RENDERED}" \
   --skip-get-modules --skip-compilation)
+if [ ! -f "${WORK}/otelcol-dist/go.mod" ]; then
+  # Newer ocb (seen at v0.161.0) writes go.mod only in its get-modules step,
+  # which there is `go mod tidy` plus a check that every component matches
+  # the core version: reproducible, so it is run.
+  log "ocb ${OCB_VERSION} writes go.mod only with its get-modules step (go mod tidy); running it"
+  (cd "${WORK}" && "${WORK}/bin/builder" --config="${RENDERED}" --skip-compilation)
+fi
 
 # 4. Resolve modules and compile (same flags ocb uses: -trimpath -s -w).
 cd "${WORK}/otelcol-dist"

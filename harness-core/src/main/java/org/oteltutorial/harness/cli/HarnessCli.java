@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "harness", mixinStandardHelpOptions = true, version = "harness 0.1.0",
         description = "Proves that the tutorial's RED-metrics chapter works: spans -> spanmetrics -> Prometheus -> Jaeger SPM.",
         subcommands = {LintCommand.class, RunCommand.class, CheckCommand.class, PrepareCommand.class, DownCommand.class,
+                MatrixCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HarnessCli {
 

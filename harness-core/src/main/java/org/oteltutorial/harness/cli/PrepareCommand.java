@@ -7,6 +7,7 @@ import org.oteltutorial.harness.stack.kube.KubePreparation;
 import org.oteltutorial.harness.stack.local.LocalBinaries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code harness prepare}: builds the local stack's binaries now (the first local run would otherwise do it). */
@@ -18,17 +19,24 @@ final class PrepareCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @picocli.CommandLine.Option(names = "--no-kube", description = "Do not prepare the kube stack.")
+    @Option(names = "--current", description = "Build today's releases too (the catalogue's current images, for harness matrix).")
+    private boolean current;
+
+    @Option(names = "--no-kube", description = "Do not prepare the kube stack.")
     private boolean noKube;
 
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
         try {
-            LocalBinaries.standard(line -> {
+            LocalBinaries binaries = LocalBinaries.standard(line -> {
                 out.println(line);
                 out.flush();
-            }, out::println).prepareAll();
+            }, out::println);
+            binaries.prepareAll();
+            if (current) {
+                binaries.prepareCurrent();
+            }
         } catch (ComponentBuildException e) {
             throw new BadInputException(e.getMessage());
         }

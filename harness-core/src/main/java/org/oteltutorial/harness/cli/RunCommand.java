@@ -1,20 +1,25 @@
 package org.oteltutorial.harness.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.oteltutorial.harness.report.CheckResult;
+import org.oteltutorial.harness.report.CheckStatus;
 import org.oteltutorial.harness.report.RunSummary;
 import org.oteltutorial.harness.run.RunPipeline;
 import org.oteltutorial.harness.run.RunRequest;
 import org.oteltutorial.harness.run.RunSource;
+import org.oteltutorial.harness.run.TrafficFit;
 import org.oteltutorial.harness.stack.EnvironmentException;
 import org.oteltutorial.harness.stack.StackProvider;
 import org.oteltutorial.harness.traffic.TrafficPlan;
 import org.oteltutorial.harness.tutorial.ManifestLoader;
 import org.oteltutorial.harness.tutorial.Manifests;
+import org.oteltutorial.harness.tutorial.StackModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +53,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Leave the stack running whatever the verdict (kube: writes REPORT/kubeconfig; stop it with ./harness down REPORT).")
     private boolean keep;
 
+    @Option(names = "--strict", description = "Fail the run when any check is skipped (a skip compares nothing).")
+    private boolean strict;
+
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "2024", description = "Traffic seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -73,9 +81,13 @@ final class RunCommand implements Callable<Integer> {
         RunSource source = reader.map(TutorialOptions.TutorialInput::source).orElseGet(() ->
                 RunSource.named(manifests == null ? Sources.bundled() : "the manifests in " + manifests.toAbsolutePath()));
         TrafficPlan plan = plan();
+        List<String> misfit = TrafficFit.problems(plan, StackModel.from(loaded));
+        if (!misfit.isEmpty()) {
+            throw new BadInputException(String.join("; ", misfit));
+        }
         Path reportDir = report != null ? report : Path.of("target", "harness-reports",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + plan.runId());
-        reportDir = reportDir.toAbsolutePath();
+        reportDir = writable(reportDir.toAbsolutePath());
         StackProvider provider = StackProviders.byName(stack, cluster);
         try {
             provider.checkEnvironment();
@@ -90,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
             summary = new RunPipeline().run(new RunRequest(loaded, source, provider, reportDir, !noLint, keepOnFailure, plan, line -> {
                 out.println(line);
                 out.flush();
-            }, keep));
+            }, keep, strict));
         } catch (EnvironmentException e) {
             throw new BadInputException(e.getMessage());
         }
@@ -109,9 +121,20 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The report directory exists and takes a file, or the run is bad input before anything starts. */
+    private static Path writable(Path reportDir) {
+        try {
+            Files.createDirectories(reportDir);
+            Files.delete(Files.createTempFile(reportDir, ".probe", ""));
+            return reportDir;
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new BadInputException("--report " + reportDir + ": cannot write there (" + e.getMessage()
+                    + "); pass a directory you can write, or leave --report out");
+        }
+    }
+
     private void printVerdict(RunSummary summary, Path reportDir) {
         var out = spec.commandLine().getOut();
-        long failed = summary.checks().stream().filter(CheckResult::failed).count();
         out.println();
         for (CheckResult c : summary.checks()) {
             if (c.failed()) {
@@ -119,10 +142,13 @@ final class RunCommand implements Callable<Integer> {
                 out.println("      expected: " + c.expected());
                 out.println("      observed: " + c.observed());
                 out.println("      " + c.message());
+            } else if (c.status() == CheckStatus.SKIP) {
+                out.println("SKIP  " + c.name() + (strict ? " (--strict: a skip fails the run)" : ""));
+                out.println("      " + c.message());
             }
         }
-        out.printf("%s: %d checks, %d failed. Report: %s%n", summary.verdict().toUpperCase(java.util.Locale.ROOT),
-                summary.checks().size(), failed, reportDir.resolve("summary.md").toAbsolutePath());
+        out.printf("%s: %d checks, %d failed, %d skipped. Report: %s%n", summary.headline(), summary.checks().size(),
+                summary.failed(), summary.skipped(), reportDir.resolve("summary.md").toAbsolutePath());
         out.flush();
     }
 }

@@ -7,10 +7,19 @@ import org.oteltutorial.harness.stack.k3s.K3sStackProvider;
 import org.oteltutorial.harness.stack.kube.KubeStackProvider;
 import org.oteltutorial.harness.stack.local.LocalStackProvider;
 
-/** The stacks {@code --stack} can name. */
-final class StackProviders {
+/** The stacks {@code --stack} (and the scenarios' {@code -Dharness.stack}) can name. */
+public final class StackProviders {
 
     private StackProviders() {
+    }
+
+    /**
+     * A stack by name, an existing cluster being the default kubeconfig's current context.
+     *
+     * @throws BadInputException naming the stacks there are, for an unknown name
+     */
+    public static StackProvider byName(String name) {
+        return byName(name, new ClusterOptions());
     }
 
     static StackProvider byName(String name, ClusterOptions cluster) {

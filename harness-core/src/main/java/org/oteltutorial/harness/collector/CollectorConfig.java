@@ -104,9 +104,9 @@ public final class CollectorConfig {
         return pipelines.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
-    /** Connectors of the given type (e.g. all {@code spanmetrics} or {@code spanmetrics/x}). */
+    /** Connectors of the given type (e.g. all {@code spanmetrics} or {@code spanmetrics/x}), under its current name too. */
     public List<ComponentId> connectorsOfType(String type) {
-        return components.get(ComponentRole.CONNECTOR).keySet().stream().filter(id -> id.type().equals(type)).toList();
+        return components.get(ComponentRole.CONNECTOR).keySet().stream().filter(id -> id.canonicalType().equals(type)).toList();
     }
 
     public List<Pipeline> pipelinesExportingTo(ComponentId id) {

@@ -45,7 +45,7 @@ final class ConnectorWiringRule implements Rule {
                             + ids(into) + " but no pipeline receives from it, so what it produces goes nowhere; the collector"
                             + " refuses to start. Add it to the receivers of a " + producesHint(connector) + " pipeline"));
                 }
-                ConnectorSignals.of(connector.type()).ifPresent(signals -> {
+                ConnectorSignals.of(connector.canonicalType()).ifPresent(signals -> {
                     into.stream().filter(p -> !signals.consumes().contains(p.signal())).forEach(p -> findings.add(
                             Finding.error(id(), collector.source(), "connector " + connector + " takes " + signals.consumes()
                                     + " but pipeline " + p.id() + " exports " + p.signal().id() + " to it; the collector refuses to start")));
@@ -59,11 +59,11 @@ final class ConnectorWiringRule implements Rule {
     }
 
     private static String consumesHint(ComponentId c) {
-        return ConnectorSignals.of(c.type()).map(s -> s.consumes().size() == 1 ? s.consumes().iterator().next().id() : "").orElse("");
+        return ConnectorSignals.of(c.canonicalType()).map(s -> s.consumes().size() == 1 ? s.consumes().iterator().next().id() : "").orElse("");
     }
 
     private static String producesHint(ComponentId c) {
-        return ConnectorSignals.of(c.type()).map(s -> s.produces().size() == 1 ? s.produces().iterator().next().id() : "").orElse("");
+        return ConnectorSignals.of(c.canonicalType()).map(s -> s.produces().size() == 1 ? s.produces().iterator().next().id() : "").orElse("");
     }
 
     private static List<String> ids(List<Pipeline> pipelines) {

@@ -11,6 +11,7 @@ import org.oteltutorial.harness.collector.ComponentRole;
 import org.oteltutorial.harness.topology.Resolution;
 import org.oteltutorial.harness.tutorial.CollectorModel;
 import org.oteltutorial.harness.tutorial.JaegerModel;
+import org.oteltutorial.harness.tutorial.JaegerV2Config;
 import org.oteltutorial.harness.tutorial.PrometheusModel;
 import org.oteltutorial.harness.tutorial.SourcedResource;
 import org.oteltutorial.harness.tutorial.Workload;
@@ -65,6 +66,11 @@ final class EndpointsRule implements Rule {
     }
 
     private void checkJaeger(LintContext context, JaegerModel jaeger, List<Finding> findings) {
+        if (jaeger.isV2()) {
+            jaeger.v2Config().flatMap(JaegerV2Config::prometheusEndpoint)
+                    .ifPresent(url -> checkJaegerUrl(context, jaeger, url, "prometheus.endpoint", findings));
+            return;
+        }
         if (!"prometheus".equals(jaeger.env().get("METRICS_STORAGE_TYPE"))) {
             return;
         }
@@ -73,15 +79,19 @@ final class EndpointsRule implements Rule {
                     + " (valueFrom), so the address SPM queries cannot be checked from the manifests"));
             return;
         }
-        String url = jaeger.setting(JAEGER_PROMETHEUS_URL).orElse(JAEGER_PROMETHEUS_URL_DEFAULT);
+        checkJaegerUrl(context, jaeger, jaeger.setting(JAEGER_PROMETHEUS_URL).orElse(JAEGER_PROMETHEUS_URL_DEFAULT),
+                "PROMETHEUS_SERVER_URL", findings);
+    }
+
+    private void checkJaegerUrl(LintContext context, JaegerModel jaeger, String url, String setting, List<Finding> findings) {
         Resolution r = context.topology().resolve(url, jaeger.workload());
         Optional<PrometheusModel> prometheus = context.model().prometheus();
         if (r instanceof Resolution.Unreached u) {
-            findings.add(Finding.error(id(), jaeger.source(), "PROMETHEUS_SERVER_URL " + url + " does not resolve: " + u.reason()
+            findings.add(Finding.error(id(), jaeger.source(), setting + " " + url + " does not resolve: " + u.reason()
                     + "; SPM queries fail with HTTP 500. Point it at the Prometheus Service, e.g. http://<service>.<namespace>:<port>"));
         } else if (r instanceof Resolution.Reached reached && prometheus.isPresent()
                 && !reached.workload().equals(prometheus.get().workload())) {
-            findings.add(Finding.error(id(), jaeger.source(), "PROMETHEUS_SERVER_URL " + url + " reaches " + reached.describe()
+            findings.add(Finding.error(id(), jaeger.source(), setting + " " + url + " reaches " + reached.describe()
                     + ", which is not Prometheus (" + prometheus.get().workload().describe() + "); SPM queries fail"));
         }
     }

@@ -18,7 +18,8 @@ public final class Linter {
         return new Linter(List.of(new CollectorConfigRule(), new PipelineReferencesRule(), new ConnectorWiringRule(),
                 new UnusedComponentRule(),
                 new RedUnsampledRule(), new RedReachesPrometheusRule(), new MetricNamesRule(), new PrometheusReceiverFlagRule(),
-                new EndpointsRule(), new JaegerSpmRule(), new ImageRule()));
+                new EndpointsRule(), new JaegerSpmRule(), new JaegerV2FlagsRule(), new CollectorComponentNamesRule(),
+                new CollectorFeatureGatesRule(), new PrometheusTranslationRule(), new ImageRule()));
     }
 
     private static String file(Finding f) {

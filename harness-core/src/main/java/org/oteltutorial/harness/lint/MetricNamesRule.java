@@ -58,8 +58,9 @@ final class MetricNamesRule implements Rule {
     private Finding mismatch(JaegerModel jaeger, String what, String held, String asked, NameDerivation produced, NameDerivation queried) {
         return Finding.error(id(), jaeger.source(), "Jaeger queries " + what + " as '" + asked + "' but Prometheus will hold '"
                 + held + "', so SPM answers metrics: [] and the Monitor tab stays empty. Prometheus side: " + produced.explain()
-                + ". Jaeger side: " + queried.explain() + ". Align them, e.g. set the connector's namespace or Jaeger's"
-                + " PROMETHEUS_QUERY_NAMESPACE / NORMALIZE_* / DURATION_UNIT (an empty env var is ignored: use the flag"
-                + " --prometheus.query.namespace= to clear it)");
+                + ". Jaeger side: " + queried.explain() + ". Align them, e.g. set the connector's namespace or " + (jaeger.isV2()
+                        ? "metric_namespace / normalize_calls / normalize_duration / latency_unit of Jaeger's prometheus metric backend"
+                        : "Jaeger's PROMETHEUS_QUERY_NAMESPACE / NORMALIZE_* / DURATION_UNIT (an empty env var is ignored: use the flag"
+                                + " --prometheus.query.namespace= to clear it)"));
     }
 }

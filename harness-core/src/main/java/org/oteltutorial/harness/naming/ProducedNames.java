@@ -3,6 +3,7 @@ package org.oteltutorial.harness.naming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.oteltutorial.harness.tutorial.FeatureGates;
 import org.oteltutorial.harness.tutorial.Version;
 import tools.jackson.databind.JsonNode;
 
@@ -22,6 +23,12 @@ public final class ProducedNames {
      */
     public static NameDerivation derive(Optional<Version> collectorVersion, JsonNode connector, IngestPath path, JsonNode exporter,
             Optional<Version> prometheusVersion, Optional<String> translationStrategy) {
+        return derive(collectorVersion, connector, FeatureGates.none(), path, exporter, prometheusVersion, translationStrategy);
+    }
+
+    /** As above, with the collector's {@code --feature-gates} (some change the connector's defaults). */
+    public static NameDerivation derive(Optional<Version> collectorVersion, JsonNode connector, FeatureGates gates, IngestPath path,
+            JsonNode exporter, Optional<Version> prometheusVersion, Optional<String> translationStrategy) {
         List<String> steps = new ArrayList<>();
         String namespace;
         if (connector.path("namespace").isString()) {
@@ -32,9 +39,22 @@ public final class ProducedNames {
         } else {
             namespace = VersionFacts.value(Program.COLLECTOR_CONTRIB, VersionFacts.SPANMETRICS_NAMESPACE, collectorVersion.get());
             steps.add("collector " + collectorVersion.get() + ": spanmetrics namespace '" + namespace + "' (its default)");
+            if (!namespace.isEmpty() && gates.enabled(VersionFacts.GATE_LEGACY_NAMES, false)) {
+                namespace = "";
+                steps.add("--feature-gates " + VersionFacts.GATE_LEGACY_NAMES + " drops the default namespace");
+            }
         }
-        String unit = connector.path("histogram").path("unit").asString("ms");
-        steps.add("histogram unit " + unit);
+        String unit;
+        if (connector.path("histogram").path("unit").isString()) {
+            unit = connector.path("histogram").path("unit").asString();
+            steps.add("histogram unit " + unit);
+        } else if (gates.enabled(VersionFacts.GATE_SECONDS, false)) {
+            unit = "s";
+            steps.add("histogram unit s (--feature-gates " + VersionFacts.GATE_SECONDS + ")");
+        } else {
+            unit = "ms";
+            steps.add("histogram unit ms");
+        }
         String calls = namespace.isEmpty() ? "calls" : namespace + ".calls";
         String duration = namespace.isEmpty() ? "duration" : namespace + ".duration";
 

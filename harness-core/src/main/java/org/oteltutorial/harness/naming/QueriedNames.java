@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.oteltutorial.harness.tutorial.JaegerModel;
+import org.oteltutorial.harness.tutorial.JaegerV2Config;
 import org.oteltutorial.harness.tutorial.Version;
+import tools.jackson.databind.JsonNode;
 
 /** The names Jaeger's SPM will query in Prometheus, from its version and its flags and environment. */
 public final class QueriedNames {
@@ -24,8 +26,7 @@ public final class QueriedNames {
         }
         Version v = maybeVersion.get();
         if (v.major() >= 2) {
-            return NameDerivation.unknown("Jaeger " + v + " takes its metric names from its YAML config (jaeger_storage"
-                    + " metric_backends prometheus), not from flags or environment, and lint does not read that config");
+            return deriveV2(jaeger, v);
         }
         List<String> steps = new ArrayList<>();
         String connectorDefault = VersionFacts.value(Program.JAEGER, VersionFacts.JAEGER_CONNECTOR_NAMES, v);
@@ -54,10 +55,54 @@ public final class QueriedNames {
         String unit = jaeger.setting(VersionFacts.JAEGER_DURATION_UNIT)
                 .orElse(VersionFacts.value(Program.JAEGER, VersionFacts.JAEGER_DURATION_UNIT, v));
         steps.add("duration unit " + unit);
+        return new NameDerivation(Optional.of(names(namespace, normalizeCalls, normalizeDuration, unit)), steps);
+    }
+
+    /** Jaeger v2: the settings of the Prometheus metric backend {@code jaeger_query} reads SPM from, with v2's defaults. */
+    private static NameDerivation deriveV2(JaegerModel jaeger, Version v) {
+        Optional<JaegerV2Config> config = jaeger.v2Config();
+        if (config.isEmpty()) {
+            return NameDerivation.unknown("Jaeger " + v + " reads its metric names from its YAML config, and the manifests hold"
+                    + " no config file behind its --config flag");
+        }
+        Optional<String> backend = config.get().metricsStorage();
+        JsonNode prometheus = config.get().spmPrometheus();
+        if (backend.isEmpty() || prometheus.isMissingNode()) {
+            return NameDerivation.unknown("Jaeger " + v + " has no Prometheus metric backend for SPM in " + config.get().file().origin());
+        }
+        List<String> steps = new ArrayList<>();
+        String where = "jaeger_storage.metric_backends." + backend.get() + ".prometheus";
+        String namespace = prometheus.path("metric_namespace").isString() ? prometheus.path("metric_namespace").asString()
+                : VersionFacts.value(Program.JAEGER, VersionFacts.JAEGER_NAMESPACE, v);
+        steps.add("Jaeger " + v + ": metric_namespace '" + namespace + "' (" + (prometheus.has("metric_namespace") ? "set in " + where
+                : "its default") + ")");
+        boolean normalizeCalls = v2Bool(prometheus, "normalize_calls", VersionFacts.JAEGER_NORMALIZE_CALLS, v, steps);
+        boolean normalizeDuration = v2Bool(prometheus, "normalize_duration", VersionFacts.JAEGER_NORMALIZE_DURATION, v, steps);
+        String unit = prometheus.path("latency_unit").isString() ? prometheus.path("latency_unit").asString()
+                : VersionFacts.value(Program.JAEGER, VersionFacts.JAEGER_DURATION_UNIT, v);
+        steps.add("latency_unit " + unit);
+        return new NameDerivation(Optional.of(names(namespace, normalizeCalls, normalizeDuration, unit)), steps);
+    }
+
+    private static boolean v2Bool(JsonNode prometheus, String key, String fact, Version v, List<String> steps) {
+        JsonNode value = prometheus.path(key);
+        if (value.isBoolean()) {
+            steps.add(key + "=" + value.asBoolean());
+            return value.asBoolean();
+        }
+        if (value.isString() && (GO_TRUE.contains(value.asString()) || GO_FALSE.contains(value.asString()))) {
+            steps.add(key + "=" + GO_TRUE.contains(value.asString()));
+            return GO_TRUE.contains(value.asString());
+        }
+        boolean d = Boolean.parseBoolean(VersionFacts.value(Program.JAEGER, fact, v));
+        steps.add(key + "=" + d + " (default in " + v + ")");
+        return d;
+    }
+
+    private static MetricNames names(String namespace, boolean normalizeCalls, boolean normalizeDuration, String unit) {
         String prefix = namespace.isEmpty() ? "" : namespace + "_";
-        String calls = prefix + "calls" + (normalizeCalls ? "_total" : "");
-        String duration = prefix + "duration" + (normalizeDuration ? "_" + PromNameTranslation.unitWord(unit) : "");
-        return new NameDerivation(Optional.of(new MetricNames(calls, duration)), steps);
+        return new MetricNames(prefix + "calls" + (normalizeCalls ? "_total" : ""),
+                prefix + "duration" + (normalizeDuration ? "_" + PromNameTranslation.unitWord(unit) : ""));
     }
 
     private static boolean bool(JaegerModel jaeger, String flag, String defaultValue, Version v, List<String> steps) {

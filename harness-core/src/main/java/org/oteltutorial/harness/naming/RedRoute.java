@@ -70,7 +70,7 @@ public record RedRoute(CollectorModel collector, ComponentId connector, Pipeline
         JsonNode settings = collector.config().settings(ComponentRole.EXPORTER, exporter);
         String endpoint;
         IngestPath path;
-        switch (exporter.type()) {
+        switch (exporter.canonicalType()) {
             case "otlphttp" -> {
                 path = IngestPath.PROMETHEUS_OTLP_RECEIVER;
                 if (settings.path("metrics_endpoint").isString()) {

@@ -24,7 +24,8 @@ public final class StackNames {
             route = routes.stream().findFirst();
         }
         return route.map(r -> ProducedNames.derive(r.collector().version(),
-                r.collector().config().settings(ComponentRole.CONNECTOR, r.connector()), r.path(), r.exporterSettings(),
+                r.collector().config().settings(ComponentRole.CONNECTOR, r.connector()), r.collector().featureGates(), r.path(),
+                r.exporterSettings(),
                 prometheus.flatMap(PrometheusModel::version), prometheus.flatMap(StackNames::translationStrategy)));
     }
 
@@ -32,7 +33,8 @@ public final class StackNames {
         return model.jaeger().map(QueriedNames::derive);
     }
 
-    private static Optional<String> translationStrategy(PrometheusModel prometheus) {
+    /** Prometheus 3's {@code otlp.translation_strategy}, when its config file sets one. */
+    public static Optional<String> translationStrategy(PrometheusModel prometheus) {
         return prometheus.config().flatMap(file -> {
             try {
                 JsonNode root = YAMLMapper.builder().build().readTree(file.text());

@@ -44,10 +44,6 @@ final class HttpJson {
         this.client = Objects.requireNonNull(client, "client");
     }
 
-    HttpUrl baseUrl() {
-        return baseUrl;
-    }
-
     /**
      * The URL of {@code pathSegments} below the base URL. Each segment is percent-encoded strictly, '/' and '+'
      * included: Jaeger reads the service name of {@code /api/services/{service}/operations} with Go's

@@ -34,10 +34,6 @@ public final class JaegerQueryClient {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public String baseUrl() {
-        return http.baseUrl().toString();
-    }
-
     /** Request rate per second ({@code service_call_rate}). */
     public MetricFamily calls(MetricsQuery query) {
         return metrics("calls", query.params());
@@ -61,12 +57,6 @@ public final class JaegerQueryClient {
     /** The services Jaeger has spans of. */
     public List<String> services() {
         return send(List.of("api", "services"), Params.none(), JaegerQueryClient::stringData);
-    }
-
-    /** The operation names of {@code service}. */
-    public List<String> operations(String service) {
-        Objects.requireNonNull(service, "service");
-        return send(List.of("api", "services", service, "operations"), Params.none(), JaegerQueryClient::stringData);
     }
 
     /** The traces matching {@code query}, as Jaeger returns them (most recent first, up to the limit). */

@@ -19,9 +19,7 @@ import okhttp3.OkHttpClient;
 public final class PrometheusClient {
 
     private static final List<String> QUERY = List.of("api", "v1", "query");
-    private static final List<String> QUERY_RANGE = List.of("api", "v1", "query_range");
     private static final List<String> SERIES = List.of("api", "v1", "series");
-    private static final List<String> READY = List.of("-", "ready");
 
     private final HttpJson http;
 
@@ -34,10 +32,6 @@ public final class PrometheusClient {
         this.http = new HttpJson(baseUrl, httpClient);
     }
 
-    public String baseUrl() {
-        return http.baseUrl().toString();
-    }
-
     /** Evaluates {@code promql} at the server's current time. */
     public InstantVector query(String promql) {
         return send(HttpJson.Method.POST_FORM, QUERY, Params.of("query", promql), promql,
@@ -48,15 +42,6 @@ public final class PrometheusClient {
     public InstantVector query(String promql, Instant at) {
         Params params = Params.of("query", promql).add("time", PrometheusFormat.time(at));
         return send(HttpJson.Method.POST_FORM, QUERY, params, promql, PrometheusResults::instantVector);
-    }
-
-    /** Evaluates {@code promql} at every {@code step} from {@code start} to {@code end}, both included. */
-    public RangeMatrix queryRange(String promql, Instant start, Instant end, Duration step) {
-        Params params = Params.of("query", promql)
-                .add("start", PrometheusFormat.time(start))
-                .add("end", PrometheusFormat.time(end))
-                .add("step", PrometheusFormat.seconds(step));
-        return send(HttpJson.Method.POST_FORM, QUERY_RANGE, params, promql, PrometheusResults::rangeMatrix);
     }
 
     /**
@@ -80,15 +65,6 @@ public final class PrometheusClient {
                 .add("end", PrometheusFormat.time(end));
         return send(HttpJson.Method.POST_FORM, SERIES, params, "series, match[] " + matchers,
                 PrometheusResults::series);
-    }
-
-    /** Whether {@code GET /-/ready} answers 200; false as well when Prometheus cannot be reached. */
-    public boolean isReady() {
-        try {
-            return http.send(HttpJson.Method.GET, READY, Params.none()).status() == 200;
-        } catch (IOException unreachable) {
-            return false;
-        }
     }
 
     private <T> T send(HttpJson.Method method, List<String> path, Params params, String query,

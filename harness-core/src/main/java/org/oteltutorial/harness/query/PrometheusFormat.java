@@ -60,14 +60,6 @@ final class PrometheusFormat {
         return seconds(instant.getEpochSecond(), instant.getNano());
     }
 
-    /** A step or timeout as float seconds: {@code 5}, {@code 0.5}. */
-    static String seconds(Duration duration) {
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("duration must be positive: " + duration);
-        }
-        return seconds(duration.getSeconds(), duration.getNano());
-    }
-
     private static String seconds(long seconds, int nanos) {
         BigDecimal value = BigDecimal.valueOf(seconds).add(BigDecimal.valueOf(nanos, 9));
         return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();

@@ -35,22 +35,6 @@ final class PrometheusResults {
         return new InstantVector(samples, envelope.warnings(), envelope.infos());
     }
 
-    static RangeMatrix rangeMatrix(PrometheusEnvelope envelope) {
-        JsonNode data = envelope.data();
-        String resultType = JsonFields.text(data, "resultType");
-        if (!"matrix".equals(resultType)) {
-            throw new ResponseFormatException("resultType '" + resultType + "' is not a matrix");
-        }
-        List<RangeSeries> series = new ArrayList<>();
-        for (JsonNode element : JsonFields.elements(data, "result")) {
-            List<Point> points = new ArrayList<>();
-            for (JsonNode pair : sampleValue(element, "values")) {
-                points.add(point(pair));
-            }
-            series.add(new RangeSeries(JsonFields.stringMap(JsonFields.field(element, "metric")), points));
-        }
-        return new RangeMatrix(series, envelope.warnings(), envelope.infos());
-    }
 
     static List<String> labelValues(PrometheusEnvelope envelope) {
         JsonNode data = envelope.data();

@@ -20,6 +20,11 @@ public final class PhaseClock {
         return new Running(name, System.nanoTime());
     }
 
+    /** A progress line that is not a phase. */
+    public void say(String line) {
+        console.accept(line);
+    }
+
     public List<Phase> phases() {
         return List.copyOf(phases);
     }

@@ -26,14 +26,20 @@ public final class SummaryWriter {
         StringBuilder md = new StringBuilder();
         long passed = s.checks().stream().filter(c -> c.status() == CheckStatus.PASS).count();
         long failed = s.checks().stream().filter(CheckResult::failed).count();
-        long skipped = s.checks().size() - passed - failed;
-        md.append("# RED metrics run: ").append(s.verdict().toUpperCase(java.util.Locale.ROOT)).append("\n\n");
+        long skipped = s.skipped();
+        md.append("# RED metrics run: ").append(s.headline()).append("\n\n");
         md.append("Stack `").append(s.stack()).append("`, run id `").append(s.runId()).append("`: ")
                 .append(passed).append(" passed, ").append(failed).append(" failed, ").append(skipped).append(" skipped.\n\n");
         md.append("Validated: ").append(escape(s.source())).append(".\n\n");
         if (failed > 0) {
             md.append("## Failed\n\n");
             s.checks().stream().filter(CheckResult::failed)
+                    .forEach(c -> md.append("- **").append(escape(c.name())).append("**: ").append(escape(c.message())).append("\n"));
+            md.append("\n");
+        }
+        if (skipped > 0) {
+            md.append("## Skipped (not passed: nothing was compared)\n\n");
+            s.checks().stream().filter(c -> c.status() == CheckStatus.SKIP)
                     .forEach(c -> md.append("- **").append(escape(c.name())).append("**: ").append(escape(c.message())).append("\n"));
             md.append("\n");
         }

@@ -8,9 +8,9 @@ import org.oteltutorial.harness.query.PrometheusClient;
 import org.oteltutorial.harness.stack.StackEndpoints;
 
 /** What Prometheus and Jaeger answer about the run when a check failed, for the failure bundle. */
-record LastAnswers(String prometheus, String jaeger) {
+public record LastAnswers(String prometheus, String jaeger) {
 
-    static LastAnswers fetch(StackEndpoints endpoints, String runId) {
+    public static LastAnswers fetch(StackEndpoints endpoints, String runId) {
         OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5)).build();
         try {
             return new LastAnswers(prometheus(new PrometheusClient(endpoints.prometheus().toString(), http), runId),

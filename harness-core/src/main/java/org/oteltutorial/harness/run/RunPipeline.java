@@ -6,6 +6,8 @@ import java.util.List;
 import org.oteltutorial.harness.lint.Finding;
 import org.oteltutorial.harness.lint.LintResult;
 import org.oteltutorial.harness.lint.Linter;
+import org.oteltutorial.harness.query.JaegerQueryException;
+import org.oteltutorial.harness.query.PrometheusQueryException;
 import org.oteltutorial.harness.report.CheckResult;
 import org.oteltutorial.harness.report.PhaseClock;
 import org.oteltutorial.harness.report.RunSummary;
@@ -15,7 +17,6 @@ import org.oteltutorial.harness.stack.Stack;
 import org.oteltutorial.harness.stack.StackContext;
 import org.oteltutorial.harness.stack.StackStartException;
 import org.oteltutorial.harness.stack.cluster.KubernetesStack;
-import org.oteltutorial.harness.traffic.Ledger;
 import org.oteltutorial.harness.traffic.TrafficExportException;
 import org.oteltutorial.harness.traffic.TrafficGenerator;
 import org.oteltutorial.harness.traffic.TrafficPlan;
@@ -30,9 +31,6 @@ import org.oteltutorial.harness.verify.SentTraffic;
  */
 public final class RunPipeline {
 
-    /** The primer: one failing and one ordinary request, so every series exists before the main wave is counted. */
-    private static final int PRIMER_REQUESTS = 2;
-    private static final double PRIMER_ERROR_RATIO = 0.5;
     /** Game requests a reader's browser would send, where the demo app runs. */
     private static final int TUTORIAL_REQUESTS = 20;
 
@@ -96,26 +94,11 @@ public final class RunPipeline {
     private void runTraffic(RunRequest request, PhaseClock clock, List<CheckResult> checks, StackModel model, RedExpectations expected,
             Stack stack) {
         TrafficPlan plan = request.plan();
-        TrafficPlan primerPlan = plan.toBuilder().withSeed(plan.seed() + 1).withRequests(PRIMER_REQUESTS)
-                .withErrorRatio(PRIMER_ERROR_RATIO).build();
-        TrafficGenerator generator = TrafficGenerator.to(stack.endpoints().collectorOtlpGrpc());
         Instant since = Instant.now().minus(plan.window());
         try (RedVerifier verifier = new RedVerifier(model, expected, stack.endpoints())) {
-            Ledger primer;
-            try (var phase = clock.start("traffic: primer wave (" + PRIMER_REQUESTS + " requests)")) {
-                primer = generator.send(primerPlan);
-            }
-            try (var phase = clock.start("wait: primer counted in Prometheus (flush every " + expected.flushInterval().toSeconds() + " s)")) {
-                if (!verifier.awaitCounts(primer)) {
-                    request.console().accept("  the primer did not show up in Prometheus; the checks below say why");
-                }
-            }
-            Ledger main;
-            try (var phase = clock.start("traffic: main wave (" + plan.requests() + " requests, seed " + plan.seed() + ")")) {
-                main = generator.send(plan);
-            }
+            SentTraffic sent = new ChapterWaves(TrafficGenerator.to(stack.endpoints().collectorOtlpGrpc()), verifier, clock).send(plan);
             try (var phase = clock.start("verify")) {
-                checks.addAll(verifier.verify(new SentTraffic(primer, main), since, request.console()));
+                checks.addAll(verifier.verify(sent, since, request.console()));
             }
             stack.endpoints().frontend().ifPresent(frontend -> {
                 try (var phase = clock.start("tutorial app: game requests to the frontend, then its RED metrics")) {
@@ -124,9 +107,10 @@ public final class RunPipeline {
             });
         } catch (TrafficExportException e) {
             checks.add(CheckResult.fail("traffic", "spans delivered to the collector", "failed", e.getMessage()));
+        } catch (PrometheusQueryException | JaegerQueryException e) {
+            checks.add(CheckResult.fail("verify: a query", "Prometheus and Jaeger answer", "query failed", e.getMessage()));
         } catch (RuntimeException e) {
-            checks.add(CheckResult.fail("verify", "the checks run to a verdict", "failed", e.getClass().getSimpleName() + ": "
-                    + e.getMessage()));
+            checks.add(InternalError.record(e, request.reportDir(), request.console()));
         }
     }
 
@@ -145,7 +129,8 @@ public final class RunPipeline {
     }
 
     private static RunSummary finish(RunRequest request, PhaseClock clock, List<CheckResult> checks, List<String> notes, String runId) {
-        RunSummary summary = RunSummary.of(request.provider().name(), runId, request.source().description(), checks, clock.phases(), notes);
+        RunSummary summary = RunSummary.of(request.provider().name(), runId, request.source().description(), checks, clock.phases(),
+                notes, request.strict());
         new SummaryWriter().write(request.reportDir(), summary);
         return summary;
     }

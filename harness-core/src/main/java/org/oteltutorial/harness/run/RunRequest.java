@@ -13,12 +13,13 @@ import org.oteltutorial.harness.tutorial.Manifests;
  * @param lint run the static lint first and stop on errors
  * @param console progress lines as phases start and end
  * @param keep leave the stack running whatever the verdict ({@code --keep})
+ * @param strict a skipped check fails the run
  */
 public record RunRequest(Manifests manifests, RunSource source, StackProvider provider, Path reportDir, boolean lint, boolean keepOnFailure,
-        TrafficPlan plan, Consumer<String> console, boolean keep) {
+        TrafficPlan plan, Consumer<String> console, boolean keep, boolean strict) {
 
     public RunRequest(Manifests manifests, RunSource source, StackProvider provider, Path reportDir, boolean lint, boolean keepOnFailure,
             TrafficPlan plan, Consumer<String> console) {
-        this(manifests, source, provider, reportDir, lint, keepOnFailure, plan, console, false);
+        this(manifests, source, provider, reportDir, lint, keepOnFailure, plan, console, false, false);
     }
 }

@@ -15,4 +15,11 @@ public record CollectorModel(SourcedResource source, Workload workload, ImageRef
     public Optional<Version> version() {
         return image == null ? Optional.empty() : image.version();
     }
+
+    /** The gates {@code --feature-gates} sets on the collector container (for a CR: {@code spec.args}). */
+    public FeatureGates featureGates() {
+        return workload.containers().stream().findFirst()
+                .map(c -> FeatureGates.of(ContainerArgs.of(c).values(FeatureGates.FLAG)))
+                .orElse(FeatureGates.none());
+    }
 }

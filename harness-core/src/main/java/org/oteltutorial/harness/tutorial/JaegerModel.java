@@ -6,11 +6,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Jaeger (all-in-one or query): its workload, container, flags and environment. */
-public record JaegerModel(Workload workload, Container container, ImageRef image, ContainerArgs args) {
+/**
+ * Jaeger (v1 all-in-one or query, or v2): its workload, container, flags and environment, and for v2 the YAML config
+ * file its {@code --config} flag names, when a ConfigMap of the manifests provides it.
+ */
+public record JaegerModel(Workload workload, Container container, ImageRef image, ContainerArgs args, Optional<ConfigFile> config) {
+
+    /** The image that ships Jaeger v2 ({@code cmd/jaeger}); the v1 images are all-in-one, query, collector. */
+    public static final String V2_IMAGE_NAME = "jaeger";
 
     public Optional<Version> version() {
         return image.version();
+    }
+
+    /** Jaeger v2: by its version tag, else by its image (only v2 is published as {@code jaegertracing/jaeger}). */
+    public boolean isV2() {
+        return version().map(v -> v.major() >= 2).orElse(image.name().equals(V2_IMAGE_NAME));
+    }
+
+    /** v2's YAML config, when {@code --config} names a file the manifests hold. */
+    public Optional<JaegerV2Config> v2Config() {
+        return config.flatMap(JaegerV2Config::parse);
     }
 
     public SourcedResource source() {

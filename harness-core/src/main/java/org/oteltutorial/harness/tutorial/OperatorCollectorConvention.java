@@ -66,7 +66,11 @@ final class OperatorCollectorConvention {
         }
         containerPorts.add(new ContainerPortBuilder().withName("metrics").withContainerPort(TELEMETRY_PORT).build());
         String image = spec.path("image").asString(null);
-        var container = new ContainerBuilder().withName("otc-container").withImage(image).withPorts(dedupe(containerPorts)).build();
+        // the operator passes spec.args to the collector as --key=value (feature gates among them)
+        List<String> args = new ArrayList<>();
+        spec.path("args").properties().forEach(a -> args.add("--" + a.getKey() + "=" + a.getValue().asString("")));
+        var container = new ContainerBuilder().withName("otc-container").withImage(image).withArgs(args)
+                .withPorts(dedupe(containerPorts)).build();
         String mode = spec.path("mode").asString("deployment");
         Workload workload = new Workload(cr, capitalize(mode) + " (from " + KIND + ")", cr.namespace(), name, labels,
                 Map.of(), List.of(container), List.of());

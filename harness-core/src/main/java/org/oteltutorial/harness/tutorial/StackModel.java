@@ -75,7 +75,8 @@ public record StackModel(Manifests manifests, List<Workload> workloads, List<Sou
                     Optional<ConfigFile> config = args.value("config.file").flatMap(path -> files.find(w, c, path));
                     prometheuses.add(new PrometheusModel(w, c, image, args, config));
                 } else if (ComponentImages.isJaeger(image)) {
-                    jaegers.add(new JaegerModel(w, c, image, args));
+                    Optional<ConfigFile> config = args.value("config").flatMap(path -> files.find(w, c, path));
+                    jaegers.add(new JaegerModel(w, c, image, args, config));
                 } else if (ComponentImages.isCollector(image)) {
                     Optional<ConfigFile> file = args.value("config").flatMap(path -> files.find(w, c, path));
                     if (file.isPresent()) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,33 +71,56 @@ public final class DemoAppChecks {
                         "the frontend or a backend it calls failed; see the failure bundle's pod logs");
     }
 
-    /** Every instrumented demo service has RED series in Prometheus and SPM data in Jaeger. */
-    public List<CheckResult> check(List<String> services, Instant since, Duration timeout) {
-        List<CheckResult> results = new ArrayList<>();
+    /** What each demo service's server spans count before the tutorial traffic: the base its increase is measured from. */
+    public Map<String, Double> serverCalls(List<String> services) {
+        Map<String, Double> counts = new TreeMap<>();
         for (String service : services) {
-            String selector = expected.prometheusNames().calls() + "{service_name=\"" + service + "\"}";
-            Eventually.Outcome<Integer> series = new Eventually(timeout, Duration.ofSeconds(1))
-                    .until(() -> prometheus.query(selector).size(), n -> n > 0);
-            int n = series.last() == null ? 0 : series.last();
-            results.add((n > 0 ? CheckResult.pass("demo service " + service + ": " + expected.prometheusNames().calls(), "series",
-                    n + " series", "the auto-instrumented app's spans become RED metrics")
-                    : CheckResult.fail("demo service " + service + ": " + expected.prometheusNames().calls(), "series",
-                            "none " + series.describeWait(), "no RED series for the app: is the pod injected (annotation, operator"
-                                    + " Ready before the pod started) and does the Instrumentation point at the collector?"))
-                    .withSeconds(series.waited()));
-            Instant end = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-            Duration ratePer = SpmChecks.ratePerFor(expected.flushInterval());
-            MetricsQuery query = MetricsQuery.forServices(service).endTs(end)
-                    .lookback(Duration.ofMillis(Duration.between(since.minus(ratePer), end).toMillis()))
-                    .ratePer(ratePer);
-            try {
-                boolean data = !jaeger.calls(query).isEmpty();
-                results.add(data ? CheckResult.pass("demo service " + service + ": Jaeger SPM", "data", "data", "the Monitor tab shows it")
-                        : CheckResult.fail("demo service " + service + ": Jaeger SPM", "data", "metrics: []",
-                                "Jaeger SPM shows nothing for the app although its traffic was sent"));
-            } catch (RuntimeException e) {
-                results.add(CheckResult.fail("demo service " + service + ": Jaeger SPM", "data", "error", e.getMessage()));
-            }
+            counts.put(service, serverCallsOf(service));
+        }
+        return counts;
+    }
+
+    private double serverCallsOf(String service) {
+        var vector = prometheus.query("sum(" + expected.prometheusNames().calls() + "{service_name=\"" + service + "\", span_kind=\""
+                + SentTraffic.SERVER + "\"})");
+        return vector.isEmpty() ? 0 : vector.sum();
+    }
+
+    /**
+     * Every game request passes the frontend, which calls both backends once: each demo service's server calls rise by
+     * at least {@code requests} in Prometheus, and Jaeger SPM's call rate covers at least that many calls, both waited
+     * for as the other RED checks are.
+     */
+    public List<CheckResult> check(Map<String, Double> before, int requests, Instant since, Duration timeout) {
+        List<CheckResult> results = new ArrayList<>();
+        Duration ratePer = SpmChecks.ratePerFor(expected.flushInterval());
+        for (Map.Entry<String, Double> base : before.entrySet()) {
+            String service = base.getKey();
+            String name = "demo service " + service + ": " + expected.prometheusNames().calls();
+            Eventually.Outcome<Double> rise = new Eventually(timeout, Duration.ofSeconds(1))
+                    .until(() -> serverCallsOf(service) - base.getValue(), n -> n >= requests);
+            String observed = rise.last() == null ? "no answer " + rise.describeWait() : "+" + PrometheusChecks.trim(rise.last());
+            results.add((rise.satisfied() ? CheckResult.pass(name, "+" + requests + " or more", observed,
+                    "the auto-instrumented app's server spans become RED metrics")
+                    : CheckResult.fail(name, "+" + requests + " or more", observed + " " + rise.describeWait(),
+                            "the app's server calls did not rise by the game requests sent: is the pod injected (annotation,"
+                                    + " operator Ready before the pod started) and does the Instrumentation point at the collector?"))
+                    .withSeconds(rise.waited()));
+            String spmName = "demo service " + service + ": Jaeger SPM";
+            Eventually.Outcome<Double> spm = new Eventually(timeout, Duration.ofSeconds(1)).until(() -> {
+                Instant end = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                MetricsQuery query = MetricsQuery.forServices(service).endTs(end)
+                        .lookback(Duration.ofMillis(Duration.between(since.minus(ratePer), end).toMillis())).ratePer(ratePer);
+                return jaeger.calls(query).metrics().stream().flatMap(m -> m.finitePoints().stream())
+                        .mapToDouble(p -> p.value() * ratePer.toSeconds()).max().orElse(0);
+            }, calls -> calls >= requests - 1e-6);
+            String spmObserved = spm.error() != null ? "error: " + spm.error()
+                    : spm.last() == null ? "no answer" : String.format("%.1f calls per %d s window", spm.last(), ratePer.toSeconds());
+            results.add((spm.satisfied() ? CheckResult.pass(spmName, requests + " calls or more per window", spmObserved,
+                    "the Monitor tab shows the game's calls")
+                    : CheckResult.fail(spmName, requests + " calls or more per window", spmObserved + " " + spm.describeWait(),
+                            "Jaeger SPM does not show the app's calls although its traffic was sent"))
+                    .withSeconds(spm.waited()));
         }
         return results;
     }

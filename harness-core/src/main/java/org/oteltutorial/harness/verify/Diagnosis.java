@@ -7,6 +7,7 @@ import org.oteltutorial.harness.lint.Finding;
 import org.oteltutorial.harness.lint.LintResult;
 import org.oteltutorial.harness.lint.Linter;
 import org.oteltutorial.harness.query.PrometheusClient;
+import org.oteltutorial.harness.query.PrometheusQueryException;
 import org.oteltutorial.harness.tutorial.StackModel;
 
 /**
@@ -28,19 +29,33 @@ final class Diagnosis {
      * Metric names in Prometheus that look like spanmetrics output: those whose series carry a {@code service_name}
      * label (Prometheus' own metrics do not) and whose name speaks of calls, durations or latency.
      */
-    String heldRedNames() {
+    HeldNames heldRedNames() {
         try {
-            return prometheus.labelValues("__name__", List.of("{service_name=~\".+\"}")).stream()
-                    .filter(n -> n.contains("calls") || n.contains("duration") || n.contains("latency"))
-                    .collect(Collectors.joining(", "));
-        } catch (RuntimeException e) {
-            return "";
+            return new HeldNames(prometheus.labelValues("__name__", List.of("{service_name=~\".+\"}")).stream()
+                    .filter(n -> n.contains("calls") || n.contains("duration") || n.contains("latency")).toList(), null);
+        } catch (PrometheusQueryException e) {
+            return new HeldNames(List.of(), e.getMessage());
+        }
+    }
+
+    /** What Prometheus holds, or why it could not say. */
+    record HeldNames(List<String> names, String queryError) {
+
+        boolean none() {
+            return queryError == null && names.isEmpty();
+        }
+
+        /** "no RED-like metric at all", "calls_total, duration_milliseconds_bucket", or the failed query. */
+        String describe() {
+            if (queryError != null) {
+                return "(Prometheus' label query failed: " + queryError + ")";
+            }
+            return names.isEmpty() ? "no RED-like metric at all" : String.join(", ", names);
         }
     }
 
     String forMissingSeries() {
-        String held = heldRedNames();
-        return (held.isEmpty() ? "; Prometheus holds no RED-like metric at all" : "; Prometheus holds " + held)
+        return "; Prometheus holds " + heldRedNames().describe()
                 + cause(Set.of("metric-names", "red-to-prometheus", "prometheus-otlp-flag", "red-unsampled", "pipeline-undefined",
                         "connector-wiring"));
     }

@@ -7,10 +7,14 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.awaitility.core.ConditionTimeoutException;
+import org.oteltutorial.harness.query.JaegerQueryException;
+import org.oteltutorial.harness.query.PrometheusQueryException;
 
 /**
- * An eventually-assertion that explains itself: it polls an observation until it satisfies the condition or the
- * deadline passes, and remembers what it last saw and since when that had not changed.
+ * The one polling helper of the verify layer: it polls an observation until it satisfies the condition or the
+ * deadline passes, and remembers what it last saw and since when that had not changed. A failed query (Prometheus or
+ * Jaeger did not answer, or answered an error) is an observation that failed, and polling goes on; any other exception
+ * is a harness bug and ends the wait at once.
  */
 public final class Eventually {
 
@@ -29,7 +33,7 @@ public final class Eventually {
      * @param last the last observation (null if none could be made)
      * @param waited seconds from the first poll to the end
      * @param unchangedFor seconds the last observation had not changed when it ended
-     * @param error the message of the last failed observation, if the last poll failed
+     * @param error the message of the last failed query, if the last poll failed
      */
     public record Outcome<T>(boolean satisfied, T last, double waited, double unchangedFor, String error) {
 
@@ -47,16 +51,17 @@ public final class Eventually {
         long start = System.nanoTime();
         Tracker<T> tracker = new Tracker<>();
         try {
-            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(pollInterval).until(() -> {
-                try {
-                    T value = observe.get();
-                    tracker.saw(value);
-                    return condition.test(value);
-                } catch (RuntimeException e) {
-                    tracker.failed(e);
-                    return false;
-                }
-            });
+            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(pollInterval)
+                    .until(() -> {
+                        try {
+                            T value = observe.get();
+                            tracker.saw(value);
+                            return condition.test(value);
+                        } catch (PrometheusQueryException | JaegerQueryException e) {
+                            tracker.failed(e);
+                            return false;
+                        }
+                    });
             return tracker.outcome(true, start);
         } catch (ConditionTimeoutException e) {
             return tracker.outcome(false, start);

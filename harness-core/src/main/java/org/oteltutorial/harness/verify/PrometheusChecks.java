@@ -2,13 +2,15 @@ package org.oteltutorial.harness.verify;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.oteltutorial.harness.naming.MetricNames;
 import org.oteltutorial.harness.query.PrometheusClient;
 import org.oteltutorial.harness.report.CheckResult;
 import org.oteltutorial.harness.traffic.SpanKey;
@@ -44,12 +46,7 @@ final class PrometheusChecks {
                 results.add(buckets(key, sent, last));
             }
         }
-        Set<SpanKey> extra = new TreeSet<>(last.calls().keySet());
-        extra.removeAll(sent.keys());
-        if (!extra.isEmpty()) {
-            results.add(CheckResult.fail("prometheus: no series beyond the ledger", "none", extra.toString(),
-                    "Prometheus holds series of this run that were never sent: labels are rewritten or spans duplicated"));
-        }
+        extraSeries(sent, last).ifPresent(results::add);
         if (!outcome.satisfied()) {
             results.add(CheckResult.fail("prometheus: series settle to the ledger", "all counts equal", "not equal "
                     + outcome.describeWait(), "the counts did not reach what was sent before the deadline (flush interval "
@@ -66,7 +63,26 @@ final class PrometheusChecks {
                 return false;
             }
         }
-        return s.calls().keySet().equals(sent.keys());
+        return s.keys().equals(sent.keys());
+    }
+
+    /** Every family (calls, and the histogram's count, sum and buckets) holds no series of the run beyond the ledger's. */
+    private Optional<CheckResult> extraSeries(SentTraffic sent, SeriesSnapshot s) {
+        MetricNames names = expected.prometheusNames();
+        Map<String, Set<SpanKey>> byFamily = new LinkedHashMap<>();
+        byFamily.put(names.calls(), s.calls().keySet());
+        byFamily.put(names.durationCount(), s.counts().keySet());
+        byFamily.put(names.durationSum(), s.sums().keySet());
+        byFamily.put(names.durationBucket(), s.buckets().keySet());
+        List<String> extra = new ArrayList<>();
+        byFamily.forEach((family, keys) -> keys.stream().filter(k -> !sent.keys().contains(k)).sorted()
+                .forEach(k -> extra.add(family + series(k))));
+        if (extra.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(CheckResult.fail("prometheus: no series beyond the ledger", "0", String.valueOf(extra.size()),
+                "Prometheus holds series of this run that were never sent (labels are rewritten or spans duplicated): "
+                        + String.join(", ", extra)));
     }
 
     private CheckResult names(Eventually.Outcome<SeriesSnapshot> outcome, Diagnosis diagnosis) {
@@ -76,8 +92,8 @@ final class PrometheusChecks {
             return CheckResult.pass("prometheus: RED metric names", expectedNames, expectedNames,
                     "derived from the manifests: " + expected.prometheusDerivation());
         }
-        String held = diagnosis.heldRedNames();
-        return CheckResult.fail("prometheus: RED metric names", expectedNames, held.isEmpty() ? "none of the run's series" : held,
+        Diagnosis.HeldNames held = diagnosis.heldRedNames();
+        return CheckResult.fail("prometheus: RED metric names", expectedNames, held.none() ? "none of the run's series" : held.describe(),
                 "Prometheus holds none of this run's series under " + expectedNames + ", the names the manifests imply ("
                         + expected.prometheusDerivation() + ")" + diagnosis.forMissingSeries());
     }

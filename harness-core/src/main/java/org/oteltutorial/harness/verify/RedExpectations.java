@@ -41,7 +41,8 @@ public record RedExpectations(MetricNames prometheusNames, String prometheusDeri
         Optional<NameDerivation> queried = StackNames.queried(model);
         JsonNode connector = collector.config().connectorsOfType(RedRoute.CONNECTOR_TYPE).stream().findFirst()
                 .map(id -> collector.config().settings(ComponentRole.CONNECTOR, id)).orElseThrow();
-        String unit = connector.path("histogram").path("unit").asString("ms");
+        String unit = connector.path("histogram").path("unit")
+                .asString(collector.featureGates().enabled(VersionFacts.GATE_SECONDS, false) ? "s" : "ms");
         double scale = unit.equals("s") ? 0.001 : 1;
         List<Double> bounds = bounds(connector.path("histogram"));
         Duration flush = connector.path("metrics_flush_interval").isString()

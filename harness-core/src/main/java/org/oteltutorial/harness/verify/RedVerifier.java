@@ -33,6 +33,11 @@ public final class RedVerifier implements AutoCloseable {
         this.diagnosis = new Diagnosis(model, prometheus);
     }
 
+    /** The spanmetrics connector's flush interval, from the model: what every wait for the RED series is scaled by. */
+    public Duration flushInterval() {
+        return expected.flushInterval();
+    }
+
     /** How long the RED series may take to show a wave: one flush of the connector plus a margin. */
     public Duration settleTimeout() {
         return expected.flushInterval().plus(SETTLE_MARGIN);
@@ -62,12 +67,39 @@ public final class RedVerifier implements AutoCloseable {
         return results;
     }
 
+    /** Prometheus holds exactly what was sent, waited for up to one flush and a margin. */
+    public List<CheckResult> prometheus(SentTraffic sent) {
+        return new PrometheusChecks(prometheus, expected).check(sent, settleTimeout(), diagnosis);
+    }
+
+    /** Jaeger holds exactly the traces the tail sampler keeps, waited for up to its decision wait and a margin. */
+    public List<CheckResult> sampling(SentTraffic sent, Instant since) {
+        return new SamplingChecks(prometheus, jaeger, expected).check(sent, since);
+    }
+
+    /** One look at the run's traces in Jaeger: the observation the sampling checks judge. */
+    public JaegerTraceSet jaegerTraces(SentTraffic sent, Instant since) {
+        return new SamplingChecks(prometheus, jaeger, expected).observe(sent, since);
+    }
+
+    /** The sampling checks on a given observation, without waiting. */
+    public List<CheckResult> sampling(SentTraffic sent, JaegerTraceSet observation) {
+        SamplingChecks checks = new SamplingChecks(prometheus, jaeger, expected);
+        return checks.judge(sent, checks.countSpans(sent), observation, 0);
+    }
+
+    /** Jaeger SPM reads the RED metrics back, waited for as the run waits. */
+    public List<CheckResult> spm(SentTraffic sent, Instant since) {
+        return new SpmChecks(jaeger, prometheus, expected).check(sent, since, SETTLE_MARGIN, diagnosis);
+    }
+
     /** The tutorial's own traffic to the frontend and the per-demo-service checks, where the app runs. */
     public List<CheckResult> verifyDemoApp(StackModel model, java.net.URI frontend, Instant since, int requests) {
         DemoAppChecks app = new DemoAppChecks(http, prometheus, jaeger, expected);
+        var before = app.serverCalls(DemoAppChecks.instrumentedServices(model));
         List<CheckResult> results = new ArrayList<>();
         results.add(app.sendTutorialTraffic(frontend, requests));
-        results.addAll(app.check(DemoAppChecks.instrumentedServices(model), since, settleTimeout()));
+        results.addAll(app.check(before, requests, since, settleTimeout()));
         return results;
     }
 

@@ -3,8 +3,10 @@ package org.oteltutorial.harness.verify;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.oteltutorial.harness.naming.MetricNames;
 import org.oteltutorial.harness.query.PrometheusClient;
 import org.oteltutorial.harness.query.Sample;
@@ -21,13 +23,26 @@ record SeriesSnapshot(Map<SpanKey, Double> calls, Map<SpanKey, Double> counts, M
         String selector = "{service_name=~\".+-" + runId + "\"}";
         Map<SpanKey, SortedMap<Double, Double>> buckets = new HashMap<>();
         for (Sample s : prometheus.query(names.durationBucket() + selector).samples()) {
-            buckets.computeIfAbsent(key(s), k -> new TreeMap<>()).put(le(s.labels().get("le")), s.value());
+            buckets.computeIfAbsent(key(s), k -> new TreeMap<>()).merge(le(s.labels().get("le")), s.value(), Double::sum);
         }
         return new SeriesSnapshot(byKey(prometheus.query(names.calls() + selector).samples()),
                 byKey(prometheus.query(names.durationCount() + selector).samples()),
                 byKey(prometheus.query(names.durationSum() + selector).samples()), buckets);
     }
 
+    /** The keys of every family's series. */
+    Set<SpanKey> keys() {
+        Set<SpanKey> keys = new TreeSet<>(calls.keySet());
+        keys.addAll(counts.keySet());
+        keys.addAll(sums.keySet());
+        keys.addAll(buckets.keySet());
+        return keys;
+    }
+
+    /**
+     * Series that differ only in labels the harness does not key on (e.g. a second collector's {@code job} or
+     * {@code instance}) are summed, in every family alike, so the totals are compared with the ledger.
+     */
     private static Map<SpanKey, Double> byKey(List<Sample> samples) {
         Map<SpanKey, Double> values = new HashMap<>();
         for (Sample s : samples) {

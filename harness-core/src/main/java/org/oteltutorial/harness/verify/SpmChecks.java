@@ -16,6 +16,7 @@ import org.oteltutorial.harness.query.MetricFamily;
 import org.oteltutorial.harness.query.MetricPoint;
 import org.oteltutorial.harness.query.MetricsQuery;
 import org.oteltutorial.harness.query.PrometheusClient;
+import org.oteltutorial.harness.query.PrometheusQueryException;
 import org.oteltutorial.harness.report.CheckResult;
 
 /**
@@ -75,12 +76,10 @@ final class SpmChecks {
         Eventually.Outcome<Optional<MetricPoint>> outcome = new Eventually(timeout, Duration.ofSeconds(1))
                 .until(() -> peak(jaeger.calls(query(service, since))), p -> p.isPresent() && consistent(p.get(), calls, primer));
         if (outcome.last() == null || outcome.last().isEmpty()) {
-            String held = outcome.error() != null ? "" : diagnosis.heldRedNames();
             String why = outcome.error() != null ? "Jaeger's metrics API failed: " + outcome.error() + explain501(outcome.error())
                     : "Jaeger SPM returned no data for the service (metrics: []). Jaeger queries "
                             + expected.jaegerNames().map(MetricNames::calls).orElse("?") + " (" + expected.jaegerDerivation()
-                            + "), Prometheus holds " + (held.isEmpty() ? "no RED-like metric (the manifests imply "
-                                    + expected.prometheusNames().calls() + ")" : held) + diagnosis.forEmptySpm();
+                            + "), Prometheus holds " + heldOrImplied(diagnosis.heldRedNames()) + diagnosis.forEmptySpm();
             results.add(CheckResult.fail(callsName, expectedRate(calls, primer), "no data " + outcome.describeWait(), why)
                     .withSeconds(outcome.waited()));
             return results;
@@ -105,6 +104,10 @@ final class SpmChecks {
         Instant end = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Duration lookback = Duration.ofMillis(Duration.between(since.minus(ratePer), end).toMillis());
         return MetricsQuery.forServices(service).endTs(end).lookback(lookback).step(STEP).ratePer(ratePer);
+    }
+
+    private String heldOrImplied(Diagnosis.HeldNames held) {
+        return held.none() ? "no RED-like metric (the manifests imply " + expected.prometheusNames().calls() + ")" : held.describe();
     }
 
     private static Optional<MetricPoint> peak(MetricFamily family) {
@@ -144,8 +147,8 @@ final class SpmChecks {
             String obs = String.format("%.6f/s", peak.value());
             return same ? CheckResult.pass(name, exp, obs, "Jaeger reports exactly what Prometheus computes: " + promql)
                     : CheckResult.fail(name, exp, obs, "Jaeger's number differs from Prometheus' answer to " + promql);
-        } catch (RuntimeException e) {
-            return CheckResult.fail(name, promql, "query failed", e.getMessage());
+        } catch (PrometheusQueryException e) {
+            return CheckResult.fail(name, promql, "query failed", "Prometheus did not answer the query: " + e.getMessage());
         }
     }
 
@@ -191,7 +194,8 @@ final class SpmChecks {
         try {
             Optional<Double> got = valueAt(jaeger.latencies(query(service, since), q), at);
             if (got.isEmpty()) {
-                return CheckResult.fail(name, exp, "no point at " + at, "Jaeger's latency has no finite value where its call rate peaks");
+                return CheckResult.fail(name, exp, "no point at " + at, "Jaeger's latency has no finite value where its call rate peaks"
+                        + durationNames());
             }
             double ms = got.get() / expected.leScale();
             String obs = String.format("%.1f ms", ms);
@@ -216,6 +220,14 @@ final class SpmChecks {
         } catch (JaegerQueryException e) {
             return CheckResult.fail(name, want.toString(), "HTTP " + e.status(), e.getMessage());
         }
+    }
+
+    /** Why a latency may be missing: the histogram Jaeger queries is not the one Prometheus holds. */
+    private String durationNames() {
+        String queried = expected.jaegerNames().map(MetricNames::durationBucket).orElse("?");
+        String held = expected.prometheusNames().durationBucket();
+        return queried.equals(held) ? "" : ": Jaeger queries " + queried + " (" + expected.jaegerDerivation() + "), Prometheus holds "
+                + held + " (" + expected.prometheusDerivation() + ")";
     }
 
     private static Optional<Double> valueAt(MetricFamily family, Instant at) {

@@ -64,7 +64,7 @@ class HarnessCliTest {
             assertThat(m.group(3)).isEqualTo("step-06/app.yaml");
             assertThat(m.group(6)).contains(":latest", "mutable");
         });
-        assertThat(run.lines().get(3)).isEqualTo("lint: 0 errors, 3 warnings (11 rules over 20 resources)");
+        assertThat(run.lines().get(3)).isEqualTo("lint: 0 errors, 3 warnings (15 rules over 20 resources)");
     }
 
     @Test
@@ -86,7 +86,7 @@ class HarnessCliTest {
         assertThat(first.group(6)).contains("'calls_total'", "'traces_span_metrics_calls_total'");
         assertThat(findings.get(1).group(6)).contains("'duration_milliseconds_bucket'", "'traces_span_metrics_duration_milliseconds_bucket'");
         assertThat(findings.subList(2, 5)).allSatisfy(m -> assertThat(m.group(1)).isEqualTo("WARNING"));
-        assertThat(run.lines().get(5)).isEqualTo("lint: 2 errors, 3 warnings (11 rules over 20 resources)");
+        assertThat(run.lines().get(5)).isEqualTo("lint: 2 errors, 3 warnings (15 rules over 20 resources)");
     }
 
     @Test
@@ -127,7 +127,7 @@ class HarnessCliTest {
         Run run = run("lint", "--no-validate", stack.resolve("backend.yaml").toString(), stack.resolve("collector.yaml").toString());
 
         assertThat(run.exit()).as("out: %s err: %s", run.out(), run.err()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).isEqualTo("lint: 0 errors, 0 warnings (11 rules over 12 resources)" + System.lineSeparator());
+        assertThat(run.out()).isEqualTo("lint: 0 errors, 0 warnings (15 rules over 12 resources)" + System.lineSeparator());
     }
 
     @Test
@@ -208,6 +208,21 @@ class HarnessCliTest {
         assertBadInput(run("run", "--requests", "0"), "--requests must be at least 1");
         assertBadInput(run("run", "--manifests", dir.resolve("absent").toString()), "no such file or directory");
         assertBadInput(run("run", "--seed", "many"), "--seed", "many");
+        assertBadInput(run("run", "--requests", "5"), "--requests 5 leaves the latency band 0.1 x 600-1500 ms without a request",
+                "use --requests 6 or more");
+        assertBadInput(run("run", "--requests", "500"), "num_traces: 100", "use --requests 98 or less, or raise num_traces");
+        assertBadInput(run("run", "--report", "/proc/harness-report"), "--report /proc/harness-report: cannot write there");
+        assertThat(dir.resolve("absent")).doesNotExist();
+    }
+
+    @Test
+    void matrixRejectsBadInputBeforeStartingAnything(@TempDir Path dir) throws IOException {
+        assertBadInput(run("matrix", "--cell", "tomorrow"), "no cell 'tomorrow'", "pinned", "current");
+        assertBadInput(run("matrix", "--cells", dir.resolve("absent.yaml").toString()), "absent.yaml: cannot read");
+        Files.writeString(dir.resolve("cells.yaml"), "cells:\n  - id: x\n    versions: {jaeger: soon}\n");
+        assertBadInput(run("matrix", "--cells", dir.resolve("cells.yaml").toString()), "cell x: 'soon' is not a version");
+        assertBadInput(run("matrix", "--manifests", dir.resolve("absent").toString()), "not a directory");
+        assertBadInput(run("matrix", "--merge", dir.toString()), "matrix.json: cannot read");
     }
 
     @Test

@@ -30,10 +30,11 @@ class BundledLintTest {
     }
 
     @Test
-    void standardLinterRunsTheElevenRules() {
+    void standardLinterRunsTheFifteenRules() {
         assertThat(Linter.standard().rules()).extracting(Rule::id).containsExactly("collector-config", "pipeline-undefined", "connector-wiring",
                 "unused-component", "red-unsampled", "red-to-prometheus", "metric-names", "prometheus-otlp-flag",
-                "endpoint-unresolved", "jaeger-spm", "image");
+                "endpoint-unresolved", "jaeger-spm", "jaeger-v2-flags", "collector-component-names", "collector-feature-gates",
+                "prometheus-translation", "image");
         assertThat(Linter.standard().rules()).allSatisfy(r -> assertThat(r.description()).isNotBlank());
     }
 

@@ -276,10 +276,12 @@ class RuleVariantsTest {
 
             assertThat(result.byRule("metric-names")).singleElement().satisfies(f -> {
                 assertAt(f, Severity.WARNING, "metric-names", JAEGER_AT, JAEGER);
-                assertThat(f.message()).contains("cannot check metric names", "Jaeger 2.1.0", "YAML");
+                assertThat(f.message()).contains("cannot check metric names", "Jaeger 2.1.0", "YAML config", "no config file");
             });
-            Findings.assertNoFindings(result, "jaeger-spm");
-            Findings.assertNoErrors(result);
+            assertThat(Findings.errors(result, "jaeger-spm")).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("ignores METRICS_STORAGE_TYPE"));
+            assertThat(Findings.errors(result, "jaeger-v2-flags")).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("--sampling.strategies-file"));
         }
 
         @Test

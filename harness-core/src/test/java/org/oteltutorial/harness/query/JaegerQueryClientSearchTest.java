@@ -41,17 +41,6 @@ class JaegerQueryClientSearchTest {
     }
 
     @Test
-    void operationsEncodeTheServiceNameAsOneStrictlyEncodedPathSegment(MockWebServer server) throws Exception {
-        server.enqueue(Fixtures.json(200, "jaeger/operations.json"));
-
-        // Jaeger decodes this segment with url.QueryUnescape, so '+' must go as %2B and space as %20
-        List<String> operations = client(server).operations("checkout+ service/v2?");
-
-        assertThat(operations).containsExactly("GET /rolldice", "POST /checkout/{id}");
-        assertThat(server.takeRequest().getTarget()).isEqualTo("/api/services/checkout%2B%20service%2Fv2%3F/operations");
-    }
-
-    @Test
     void traceSearchSendsAMicrosecondWindowEndingNowByDefault(MockWebServer server) throws Exception {
         server.enqueue(Fixtures.json(200, "jaeger/traces.json"));
 

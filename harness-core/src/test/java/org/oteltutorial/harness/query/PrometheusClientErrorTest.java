@@ -41,19 +41,6 @@ class PrometheusClientErrorTest {
     }
 
     @Test
-    void executionErrorOfARangeQuery(MockWebServer server) {
-        server.enqueue(Fixtures.json(422, "prometheus/error-execution.json"));
-
-        PrometheusQueryException e = assertThrows(PrometheusQueryException.class, () -> client(server)
-                .queryRange("calls_total", Instant.EPOCH, Instant.ofEpochSecond(60), Duration.ofSeconds(1)));
-
-        assertThat(e.status()).isEqualTo(422);
-        assertThat(e.errorType()).isEqualTo("execution");
-        assertThat(e.error()).contains("too many samples");
-        assertThat(e.url()).endsWith("/api/v1/query_range");
-    }
-
-    @Test
     void nonJsonErrorBodyBecomesTheErrorText(MockWebServer server) {
         server.enqueue(Fixtures.plainText(404, "404 page not found\n"));
 
@@ -88,8 +75,6 @@ class PrometheusClientErrorTest {
     static Stream<Arguments> everyCall() {
         return Stream.of(
                 Arguments.of("query", (ClientCall) c -> c.query("up")),
-                Arguments.of("query_range", (ClientCall) c -> c.queryRange("up", Instant.EPOCH, Instant.EPOCH,
-                        Duration.ofSeconds(1))),
                 Arguments.of("label/__name__/values", (ClientCall) c -> c.labelValues("__name__", List.of())),
                 Arguments.of("series", (ClientCall) c -> c.series(List.of("up"), Instant.EPOCH, Instant.EPOCH)));
     }

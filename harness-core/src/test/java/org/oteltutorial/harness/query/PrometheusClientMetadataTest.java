@@ -75,28 +75,4 @@ class PrometheusClientMetadataTest {
                 .withMessageContaining("match[]");
         assertThat(server.getRequestCount()).isZero();
     }
-
-    @Test
-    void readyWhenReadyEndpointAnswers200(MockWebServer server) throws Exception {
-        server.enqueue(Fixtures.plainText(200, "Prometheus Server is Ready.\n"));
-
-        assertThat(client(server).isReady()).isTrue();
-        RecordedRequest request = server.takeRequest();
-        assertThat(request.getMethod()).isEqualTo("GET");
-        assertThat(request.getUrl().encodedPath()).isEqualTo("/-/ready");
-    }
-
-    @Test
-    void notReadyWhileStarting(MockWebServer server) {
-        server.enqueue(Fixtures.plainText(503, "Service Unavailable"));
-
-        assertThat(client(server).isReady()).isFalse();
-    }
-
-    @Test
-    void notReadyWhenNothingListens() {
-        PrometheusClient client = new PrometheusClient(Fixtures.refusingUrl(), Fixtures.httpClient());
-
-        assertThat(client.isReady()).isFalse();
-    }
 }

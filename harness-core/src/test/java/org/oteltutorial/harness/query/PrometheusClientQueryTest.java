@@ -133,41 +133,6 @@ class PrometheusClientQueryTest {
     }
 
     @Test
-    void rangeQuerySendsStartEndAndStepAsFloatSeconds(MockWebServer server) throws Exception {
-        server.enqueue(Fixtures.json(200, "prometheus/matrix-empty.json"));
-
-        RangeMatrix matrix = client(server).queryRange(PROMQL, Instant.ofEpochSecond(1714060800),
-                Instant.ofEpochSecond(1714064400, 500_000_000), Duration.ofMillis(250));
-
-        assertThat(matrix.isEmpty()).isTrue();
-        RecordedRequest request = server.takeRequest();
-        assertThat(request.getMethod()).isEqualTo("POST");
-        assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/query_range");
-        assertThat(Fixtures.decodeForm(request.getBody().utf8())).containsExactly(
-                entry("query", PROMQL), entry("start", "1714060800"), entry("end", "1714064400.5"),
-                entry("step", "0.25"));
-    }
-
-    @Test
-    void matrixSeriesKeepPointsInOrderWithSpecialValues(MockWebServer server) {
-        server.enqueue(Fixtures.json(200, "prometheus/matrix.json"));
-
-        RangeMatrix matrix = client(server).queryRange("duration_milliseconds_bucket", Instant.ofEpochSecond(0),
-                Instant.ofEpochSecond(10), Duration.ofSeconds(5));
-
-        assertThat(matrix.series()).extracting(series -> series.labels().get("le")).containsExactly("100", "+Inf");
-        RangeSeries first = matrix.series().get(0);
-        assertThat(first.points()).extracting(Point::timestamp).containsExactly(
-                Instant.ofEpochSecond(1714060800), Instant.ofEpochSecond(1714060805),
-                Instant.ofEpochSecond(1714060810, 250_000_000));
-        assertThat(first.values()).containsExactly(0.0, 0.2, Double.NaN);
-        assertThat(matrix.series().get(1).values()).containsExactly(3.0, Double.POSITIVE_INFINITY, 4.75);
-        assertThat(matrix.series().get(1).last()).contains(
-                new Point(Instant.ofEpochSecond(1714060810, 250_000_000), 4.75));
-        assertThatIllegalStateException().isThrownBy(matrix::single).withMessageContaining("got 2");
-    }
-
-    @Test
     void warningsAndInfosFromTheEnvelopeAreKept(MockWebServer server) {
         server.enqueue(Fixtures.json(200, "prometheus/warnings.json"));
 

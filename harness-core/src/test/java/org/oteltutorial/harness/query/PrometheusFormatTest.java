@@ -16,12 +16,4 @@ class PrometheusFormatTest {
         assertThat(PrometheusFormat.time(Instant.ofEpochSecond(1714060800, 1))).isEqualTo("1714060800.000000001");
         assertThat(PrometheusFormat.time(Instant.EPOCH)).isEqualTo("0");
     }
-
-    @Test
-    void stepsAreFloatSecondsAndPositive() {
-        assertThat(PrometheusFormat.seconds(Duration.ofSeconds(5))).isEqualTo("5");
-        assertThat(PrometheusFormat.seconds(Duration.ofMinutes(1))).isEqualTo("60");
-        assertThat(PrometheusFormat.seconds(Duration.ofMillis(1500))).isEqualTo("1.5");
-        assertThatIllegalArgumentException().isThrownBy(() -> PrometheusFormat.seconds(Duration.ZERO));
-    }
 }

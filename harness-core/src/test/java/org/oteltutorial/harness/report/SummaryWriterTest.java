@@ -31,7 +31,7 @@ class SummaryWriterTest {
 
     @Test
     void summaryJsonFollowsTheContract() throws Exception {
-        JsonNode root = writeAndRead(RunSummary.of("local", "abc123", "the bundled rendering", checks, phases, List.of("a note")));
+        JsonNode root = writeAndRead(RunSummary.of("local", "abc123", "the bundled rendering", checks, phases, List.of("a note"), false));
 
         assertThat(root.path("verdict").asString()).isEqualTo("fail");
         assertThat(root.path("stack").asString()).isEqualTo("local");
@@ -62,15 +62,37 @@ class SummaryWriterTest {
     void verdictIsPassOnlyWhenNoCheckFailedAndThereWereChecks() throws Exception {
         List<CheckResult> passing = List.of(checks.get(0), checks.get(2));
 
-        assertThat(writeAndRead(RunSummary.of("k3s", "r1", "a directory", passing, phases, List.of())).path("verdict").asString()).isEqualTo("pass");
-        assertThat(writeAndRead(RunSummary.of("k3s", "r1", "a directory", List.of(), phases, List.of())).path("verdict").asString()).isEqualTo("fail");
+        assertThat(writeAndRead(RunSummary.of("k3s", "r1", "the bundled rendering", passing, phases, List.of(), false)).path("verdict").asString()).isEqualTo("pass");
+        assertThat(writeAndRead(RunSummary.of("k3s", "r1", "the bundled rendering", List.of(), phases, List.of(), false)).path("verdict").asString()).isEqualTo("fail");
+    }
+
+    @Test
+    void aSkipIsCountedAndShownButNeverPassesARunAlone() throws Exception {
+        List<CheckResult> passAndSkip = List.of(checks.get(0), checks.get(2));
+
+        RunSummary lenient = RunSummary.of("local", "r1", "the bundled rendering", passAndSkip, phases, List.of(), false);
+        JsonNode json = writeAndRead(lenient);
+        assertThat(json.path("verdict").asString()).isEqualTo("pass");
+        assertThat(json.path("skipped").asInt(-1)).isEqualTo(1);
+        assertThat(lenient.headline()).isEqualTo("PASS, 1 skipped");
+        String md = Files.readString(dir.resolve("report/summary.md"));
+        assertThat(md).startsWith("# RED metrics run: PASS, 1 skipped\n");
+        assertThat(md).contains("## Skipped (not passed: nothing was compared)\n\n- **sampling: Jaeger holds the sampled traces**:"
+                + " the policy type 'string_attribute' is not modelled\n");
+
+        RunSummary strict = RunSummary.of("local", "r1", "the bundled rendering", passAndSkip, phases, List.of(), true);
+        assertThat(strict.verdict()).isEqualTo("fail");
+        assertThat(strict.headline()).isEqualTo("FAIL, 1 skipped");
+        assertThat(RunSummary.of("local", "r1", "the bundled rendering", List.of(checks.get(2)), phases, List.of(), false).verdict())
+                .as("only skips compare nothing").isEqualTo("fail");
+        assertThat(RunSummary.of("local", "r1", "the bundled rendering", List.of(checks.get(0)), phases, List.of(), true).headline()).isEqualTo("PASS");
     }
 
     @Test
     void aCheckWithoutAMessageStillHasEveryContractField() throws Exception {
         // messages often come from exceptions, whose getMessage() may be null
         RunSummary summary = RunSummary.of("local", "r1", "a directory",
-                List.of(CheckResult.fail("traffic", "spans delivered to the collector", "failed", null)), phases, List.of());
+                List.of(CheckResult.fail("traffic", "spans delivered to the collector", "failed", null)), phases, List.of(), false);
 
         JsonNode check = writeAndRead(summary).path("checks").get(0);
 
@@ -80,11 +102,11 @@ class SummaryWriterTest {
 
     @Test
     void summaryMarkdownHasTheExpectedVersusObservedTableWithPipesEscaped() throws Exception {
-        new SummaryWriter().write(dir, RunSummary.of("local", "abc123", "the bundled rendering", checks, phases, List.of("addresses: a|b")));
+        new SummaryWriter().write(dir, RunSummary.of("local", "abc123", "the bundled rendering", checks, phases, List.of("addresses: a|b"), false));
 
         String md = Files.readString(dir.resolve("summary.md"));
 
-        assertThat(md).startsWith("# RED metrics run: FAIL\n");
+        assertThat(md).startsWith("# RED metrics run: FAIL, 1 skipped\n");
         assertThat(md).contains("Stack `local`, run id `abc123`: 1 passed, 1 failed, 1 skipped.");
         assertThat(md).contains("| check | status | expected | observed | waited | message |\n|---|---|---|---|---|---|\n");
         assertThat(md).contains("| calls_total{service_name=\"frontend\"} | pass | 5 | 5 | 12.3 s | every span sent was counted |\n");

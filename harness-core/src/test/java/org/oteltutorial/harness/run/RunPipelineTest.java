@@ -32,7 +32,7 @@ import org.oteltutorial.harness.stack.StackStartException;
 import org.oteltutorial.harness.traffic.TrafficPlan;
 import org.oteltutorial.harness.tutorial.Manifests;
 import org.oteltutorial.harness.tutorial.StackModel;
-import org.oteltutorial.harness.verify.Step06;
+import org.oteltutorial.harness.tutorial.Step06;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -243,5 +243,30 @@ class RunPipelineTest {
                 "stack down");
         assertThat(console).contains("▶ stack down");
         assertThat(summaryJson().path("verdict").asString()).isEqualTo("fail");
+    }
+
+    @Test
+    void aHarnessBugIsAnInternalErrorWithItsStackTraceInTheLogAndOneConsoleLine() throws IOException {
+        // a stack handing out an address the query clients cannot take: the verifier fails, not a query
+        FakeStack stack = new FakeStack(new StackEndpoints("http://127.0.0.1:9", URI.create("http://127.0.0.1:9"),
+                URI.create("ftp://127.0.0.1:9"), URI.create("http://127.0.0.1:9"), Optional.empty()));
+        FakeProvider provider = new FakeProvider();
+        provider.start = context -> stack;
+
+        RunSummary summary = run(Step06.bundled().manifests(), provider, false);
+
+        CheckResult internal = summary.checks().get(summary.checks().size() - 1);
+        assertThat(internal.name()).isEqualTo("internal error");
+        assertThat(internal.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(internal.observed()).isEqualTo("IllegalArgumentException");
+        assertThat(internal.message()).startsWith("a harness bug stopped the verification: java.lang.IllegalArgumentException: Not an"
+                + " http(s) URL: 'ftp://127.0.0.1:9'; stack trace in " + reportDir.resolve("harness-error.log"));
+        assertThat(Files.readString(reportDir.resolve("harness-error.log")))
+                .startsWith("java.lang.IllegalArgumentException: Not an http(s) URL").contains("\tat org.oteltutorial.harness.");
+        assertThat(console).filteredOn(line -> line.contains("internal error")).singleElement().asString()
+                .doesNotContain("\tat ");
+        assertThat(summary.verdict()).isEqualTo("fail");
+        assertThat(stack.markedFailed).isTrue();
+        assertThat(stack.closed).isEqualTo(1);
     }
 }

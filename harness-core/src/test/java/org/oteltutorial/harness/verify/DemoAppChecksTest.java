@@ -1,13 +1,16 @@
 package org.oteltutorial.harness.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -27,8 +30,8 @@ import org.oteltutorial.harness.tutorial.StackModel;
 class DemoAppChecksTest {
 
     private static final String EMPTY_VECTOR = "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}";
-    private static final String ONE_SERIES = "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":"
-            + "{\"__name__\":\"calls_total\",\"service_name\":\"SERVICE\"},\"value\":[1714061100,\"7\"]}]}}";
+    private static final String SUM = "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},"
+            + "\"value\":[1714061100,\"COUNT\"]}]}}";
     private static final String SPM = "{\"name\":\"service_call_rate\",\"type\":\"GAUGE\",\"help\":\"calls/sec, grouped by service\","
             + "\"metrics\":[{\"labels\":[{\"name\":\"service_name\",\"value\":\"SERVICE\"}],\"metricPoints\":[{\"gaugeValue\":"
             + "{\"doubleValue\":0.1},\"timestamp\":\"2024-04-25T16:05:00Z\"}]}]}";
@@ -38,6 +41,7 @@ class DemoAppChecksTest {
     private final OkHttpClient http = new OkHttpClient();
     private final StackModel model = StackModel.from(new ManifestLoader().bundled());
     private Set<String> withData = Set.of();
+    private final Map<String, Integer> serverCalls = new ConcurrentHashMap<>();
     private int frontendStatus = 200;
 
     @BeforeEach
@@ -49,8 +53,8 @@ class DemoAppChecksTest {
                 String service = withData.stream().filter(target::contains).findFirst().orElse(null);
                 if (target.startsWith("/api/v1/query")) {
                     String body = new String(request.getBody().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
-                    String s = withData.stream().filter(body::contains).findFirst().orElse(null);
-                    return json(s == null ? EMPTY_VECTOR : ONE_SERIES.replace("SERVICE", s));
+                    String s = serverCalls.keySet().stream().filter(body::contains).findFirst().orElse(null);
+                    return json(s == null ? EMPTY_VECTOR : SUM.replace("COUNT", String.valueOf(serverCalls.get(s))));
                 }
                 if (target.startsWith("/api/metrics/calls")) {
                     return json(service == null ? NO_SPM : SPM.replace("SERVICE", service));
@@ -90,16 +94,31 @@ class DemoAppChecksTest {
     }
 
     @Test
-    void everyDemoServiceNeedsSeriesAndSpmData() {
+    void everyDemoServiceMustRiseByTheGameRequestsInPrometheusAndSpm() {
+        List<String> services = List.of("frontend-deployment", "backend1-deployment", "backend2-deployment");
+        services.forEach(service -> serverCalls.put(service, 7));
+        DemoAppChecks checks = checks();
+        Map<String, Double> before = checks.serverCalls(services);
+        assertThat(before).containsExactlyInAnyOrderEntriesOf(Map.of("frontend-deployment", 7.0, "backend1-deployment", 7.0,
+                "backend2-deployment", 7.0));
+        serverCalls.put("frontend-deployment", 10);
+        serverCalls.put("backend1-deployment", 9);
+        // 0.1 calls/s over the 60 s window of a 15 s flush: 6 calls
         withData = Set.of("frontend-deployment", "backend1-deployment");
 
-        List<CheckResult> results = checks().check(List.of("frontend-deployment", "backend1-deployment", "backend2-deployment"),
-                Instant.now().minusSeconds(60), Duration.ofMillis(300));
+        List<CheckResult> results = checks.check(before, 3, Instant.now().minusSeconds(60), Duration.ofMillis(300));
 
-        assertThat(results).hasSize(6);
-        assertThat(results).filteredOn(CheckResult::failed).extracting(CheckResult::name)
-                .containsExactly("demo service backend2-deployment: calls_total", "demo service backend2-deployment: Jaeger SPM");
-        assertThat(results).filteredOn(r -> r.name().contains("frontend")).allMatch(r -> r.status() == CheckStatus.PASS);
+        assertThat(results).extracting(CheckResult::name, CheckResult::status, CheckResult::observed).containsExactly(
+                tuple("demo service backend1-deployment: calls_total", CheckStatus.FAIL, results.get(0).observed()),
+                tuple("demo service backend1-deployment: Jaeger SPM", CheckStatus.PASS, "6.0 calls per 60 s window"),
+                tuple("demo service backend2-deployment: calls_total", CheckStatus.FAIL, results.get(2).observed()),
+                tuple("demo service backend2-deployment: Jaeger SPM", CheckStatus.FAIL, results.get(3).observed()),
+                tuple("demo service frontend-deployment: calls_total", CheckStatus.PASS, "+3"),
+                tuple("demo service frontend-deployment: Jaeger SPM", CheckStatus.PASS, "6.0 calls per 60 s window"));
+        assertThat(results.get(0).observed()).startsWith("+2 after");
+        assertThat(results.get(2).observed()).startsWith("+0 after");
+        assertThat(results.get(3).observed()).startsWith("0.0 calls per 60 s window after");
+        assertThat(results.get(4).expected()).isEqualTo("+3 or more");
     }
 
     private static MockResponse json(String body) {

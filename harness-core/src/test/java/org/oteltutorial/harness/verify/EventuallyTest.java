@@ -1,10 +1,14 @@
 package org.oteltutorial.harness.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
+import org.oteltutorial.harness.query.PrometheusClient;
+import org.oteltutorial.harness.query.PrometheusQueryException;
 
 class EventuallyTest {
 
@@ -56,16 +60,41 @@ class EventuallyTest {
         assertThat(outcome.unchangedFor()).isGreaterThanOrEqualTo(0).isLessThanOrEqualTo(outcome.waited() - changedAfter + 0.02);
     }
 
+    /** A real failed query: Prometheus' client asking a loopback port where nothing listens. */
+    private static PrometheusQueryException queryFailure() {
+        try {
+            new PrometheusClient("http://127.0.0.1:1/", new OkHttpClient()).query("up");
+        } catch (PrometheusQueryException e) {
+            return e;
+        }
+        throw new AssertionError("nothing listens on port 1, yet the query succeeded");
+    }
+
     @Test
-    void aThrowingObservationReportsTheError() {
+    void aFailedQueryIsAnObservationThatFailed() {
+        PrometheusQueryException failure = queryFailure();
         Eventually.Outcome<Integer> outcome = eventually.until(() -> {
-            throw new IllegalStateException("connection refused");
+            throw failure;
         }, n -> true);
 
         assertThat(outcome.satisfied()).isFalse();
         assertThat(outcome.last()).isNull();
-        assertThat(outcome.error()).isEqualTo("connection refused");
-        assertThat(outcome.describeWait()).contains("last attempt failed: connection refused");
+        assertThat(outcome.error()).isEqualTo(failure.getMessage());
+        assertThat(outcome.describeWait()).contains("last attempt failed: " + failure.getMessage());
+    }
+
+    @Test
+    void aHarnessBugEndsTheWaitAtOnce() {
+        AtomicInteger polls = new AtomicInteger();
+        long start = System.nanoTime();
+
+        assertThatNullPointerException().isThrownBy(() -> eventually.until(() -> {
+            polls.incrementAndGet();
+            throw new NullPointerException("a check's bug");
+        }, n -> true)).withMessage("a check's bug");
+
+        assertThat(polls).hasValue(1);
+        assertThat((System.nanoTime() - start) / 1e9).as("no wait for the deadline").isLessThan(0.4);
     }
 
     @Test
@@ -74,13 +103,13 @@ class EventuallyTest {
 
         Eventually.Outcome<Integer> outcome = eventually.until(() -> {
             if (polls.incrementAndGet() > 2) {
-                throw new IllegalStateException("HTTP 503");
+                throw queryFailure();
             }
             return 5;
         }, n -> n > 5);
 
         assertThat(outcome.last()).isEqualTo(5);
-        assertThat(outcome.error()).isEqualTo("HTTP 503");
+        assertThat(outcome.error()).isEqualTo(queryFailure().getMessage());
     }
 
     @Test
@@ -89,7 +118,7 @@ class EventuallyTest {
 
         Eventually.Outcome<Integer> outcome = eventually.until(() -> {
             if (polls.incrementAndGet() < 3) {
-                throw new IllegalStateException("not yet");
+                throw queryFailure();
             }
             return polls.get();
         }, n -> n >= 3);

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.oteltutorial.harness.naming.MetricNames;
 import org.oteltutorial.harness.traffic.Ledger;
+import org.oteltutorial.harness.traffic.SentSpan;
 import org.oteltutorial.harness.traffic.SpanKey;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -60,28 +60,65 @@ final class FakePrometheus extends Dispatcher {
         for (Ledger l : waves) {
             keys.addAll(l.keys());
         }
+        double[] bounds = boundsMs.stream().mapToDouble(Double::doubleValue).toArray();
         for (SpanKey key : keys) {
-            List<Double> durations = new ArrayList<>();
+            long[] perBucket = new long[bounds.length + 1];
+            double sum = 0;
+            long count = 0;
             for (Ledger l : waves) {
-                durations.addAll(l.durationsMillis(key));
+                for (SentSpan span : l.spans()) {
+                    if (span.key().equals(key)) {
+                        double latencyMs = span.duration().toNanos() / 1e6;
+                        perBucket[searchFloat64s(bounds, latencyMs)]++;
+                        sum += latencyMs * unitScale;
+                        count++;
+                    }
+                }
             }
-            double sum = durations.stream().mapToDouble(d -> d * unitScale).sum();
-            p.add(names.calls(), key, null, durations.size());
-            p.add(names.durationCount(), key, null, durations.size());
+            p.add(names.calls(), key, null, count);
+            p.add(names.durationCount(), key, null, count);
             p.add(names.durationSum(), key, null, sum);
-            for (double boundMs : boundsMs) {
-                long boundNanos = Math.round(boundMs * 1e6);
+            long cumulative = 0;
+            for (int i = 0; i < bounds.length; i++) {
+                cumulative += perBucket[i];
+                long boundNanos = Math.round(bounds[i] * 1e6);
                 double bound = unitScale == 1 ? boundNanos / 1e6 : boundNanos / 1e9;
-                p.add(names.durationBucket(), key, format(bound), durations.stream().filter(d -> d <= boundMs).count());
+                p.add(names.durationBucket(), key, format(bound), cumulative);
             }
-            p.add(names.durationBucket(), key, "+Inf", durations.size());
+            p.add(names.durationBucket(), key, "+Inf", count);
         }
         return p;
+    }
+
+    /**
+     * The connector's bucket rule, written the connector's way rather than the harness's (which counts cumulatively
+     * per bound): Go's {@code sort.SearchFloat64s}, the first bound at least the latency; past the last bound, +Inf.
+     */
+    private static int searchFloat64s(double[] bounds, double latencyMs) {
+        int low = 0;
+        int high = bounds.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (bounds[mid] < latencyMs) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     /** Adds a series of a span key ({@code le} only for buckets). */
     FakePrometheus add(String name, SpanKey key, String le, double value) {
         series.add(new Series(labels(name, key, le), value));
+        return this;
+    }
+
+    /** Adds a series of a span key under another {@code job} label, as a second scrape target would. */
+    FakePrometheus addWithJob(String name, SpanKey key, String le, double value, String job) {
+        Map<String, String> labels = labels(name, key, le);
+        labels.put("job", job);
+        series.add(new Series(labels, value));
         return this;
     }
 

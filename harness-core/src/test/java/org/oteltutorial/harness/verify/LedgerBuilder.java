@@ -12,8 +12,8 @@ import org.oteltutorial.harness.traffic.TimeWindow;
 
 /**
  * Builds a {@link Ledger} by hand: one request after another, each a SERVER root span, optionally calling a SERVER
- * span of another service through a CLIENT span. Trace ids are {@code <high><n>} in hex, so a {@code high} of 0
- * gives ids that Jaeger v1 prints with 16 digits.
+ * span of another service through a CLIENT span. Trace ids are {@link #traceId}, so a {@code high} of 0 gives ids
+ * that Jaeger v1 prints with 16 digits.
  */
 final class LedgerBuilder {
 
@@ -35,7 +35,7 @@ final class LedgerBuilder {
         this.high = high;
     }
 
-    /** Trace ids {@code 00000000000000ab 00000000000000nn}: the high half non-zero. */
+    /** Trace ids whose high half is {@code 00000000000000ab}. */
     static LedgerBuilder main() {
         return new LedgerBuilder(RUN, 0xabL);
     }
@@ -102,7 +102,16 @@ final class LedgerBuilder {
     }
 
     private String nextTraceId() {
-        return String.format("%016x%016x", high, traces.size() + 1L);
+        return traceId(high, traces.size() + 1);
+    }
+
+    /**
+     * The id of the {@code n}-th trace (from 1) of a builder: the high half as given, the low half {@code n} times the
+     * 64-bit golden ratio, so the ids spread over the tail sampler's hash as random ids do (ids that differ only in
+     * their last byte hash to neighbouring FNV values, and a 10 % policy would keep all or none of them).
+     */
+    static String traceId(long high, int n) {
+        return String.format("%016x%016x", high, n * 0x9E3779B97F4A7C15L);
     }
 
     private String nextSpanId() {

@@ -21,6 +21,7 @@ import org.oteltutorial.harness.traffic.SpanKey;
 import org.oteltutorial.harness.traffic.TrafficGenerator;
 import org.oteltutorial.harness.traffic.TrafficPlan;
 import org.oteltutorial.harness.tutorial.StackModel;
+import org.oteltutorial.harness.tutorial.Step06;
 
 class PrometheusChecksTest {
 
@@ -255,14 +256,34 @@ class PrometheusChecksTest {
     @Test
     void extraSeriesOfTheRunFail() {
         SpanKey never = server("frontend", "GET /health", false);
-        FakePrometheus fake = exact().add(NAMES.calls(), never, null, 3);
+        SpanKey bucketsOnly = server("frontend", "GET /metrics", false);
+        FakePrometheus fake = exact().add(NAMES.calls(), never, null, 3).add(NAMES.durationBucket(), bucketsOnly, "+Inf", 2)
+                .add(NAMES.durationSum(), bucketsOnly, null, 4.5);
 
         List<CheckResult> results = check(fake);
 
         CheckResult extra = named(results, "prometheus: no series beyond the ledger");
-        assertThat(extra.status()).isEqualTo(CheckStatus.FAIL);
-        assertThat(extra.observed()).contains("GET /health");
-        assertThat(extra.observed()).doesNotContain("GET /'");
+        assertThat(extra).extracting(CheckResult::status, CheckResult::expected, CheckResult::observed)
+                .containsExactly(CheckStatus.FAIL, "0", "3");
+        assertThat(extra.message()).endsWith(": " + NAMES.calls() + PrometheusChecks.series(never) + ", " + NAMES.durationSum()
+                + PrometheusChecks.series(bucketsOnly) + ", " + NAMES.durationBucket() + PrometheusChecks.series(bucketsOnly));
+    }
+
+    @Test
+    void seriesThatDifferOnlyInOtherLabelsAreSummedInEveryFamily() {
+        // a second scrape job holding half of each of frontendOk's series: totals still equal the ledger's
+        FakePrometheus fake = exact();
+        for (String name : List.of(NAMES.calls(), NAMES.durationCount())) {
+            double total = fake.value(name, frontendOk, null);
+            fake.set(name, frontendOk, null, total - 2).addWithJob(name, frontendOk, null, 2, "second");
+        }
+        double inf = fake.value(NAMES.durationBucket(), frontendOk, "+Inf");
+        fake.set(NAMES.durationBucket(), frontendOk, "+Inf", inf - 2).addWithJob(NAMES.durationBucket(), frontendOk, "+Inf", 2, "second");
+
+        List<CheckResult> results = check(fake);
+
+        assertThat(failed(results)).isEmpty();
+        assertThat(named(results, NAMES.durationBucket() + PrometheusChecks.series(frontendOk)).observed()).endsWith("+Inf:5");
     }
 
     @Test

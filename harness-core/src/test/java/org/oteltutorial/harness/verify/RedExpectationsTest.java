@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.oteltutorial.harness.naming.MetricNames;
+import org.oteltutorial.harness.tutorial.Step06;
 
 class RedExpectationsTest {
 
@@ -27,7 +28,7 @@ class RedExpectationsTest {
         assertThat(expected.le(1400)).isEqualTo(1400);
         // collector-contrib 0.94.0 still flushed every 15 s (60 s from 0.98.0)
         assertThat(expected.flushInterval()).isEqualTo(Duration.ofSeconds(15));
-        assertThat(expected.sampling().keepErrors()).isTrue();
+        assertThat(expected.sampling().keepsEveryError()).isTrue();
         assertThat(expected.prometheusDerivation()).isNotBlank();
         assertThat(expected.jaegerDerivation()).isNotBlank();
     }

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.oteltutorial.harness.tutorial.Step06;
 
 class SamplingPolicyTest {
 
@@ -17,32 +19,72 @@ class SamplingPolicyTest {
     }
 
     @Test
-    void bundledStep06KeepsErrorsSlowTracesAndTenPercent() {
+    void bundledStep06KeepsErrorsSlowTracesAndTenPercentWithTheDefaultSalt() {
         SamplingPolicy policy = policyOf(Step06.bundled());
 
-        assertThat(policy).isEqualTo(new SamplingPolicy(true, true, Optional.of(Duration.ofMillis(500)), 10,
-                Duration.ofSeconds(10), Optional.empty()));
+        assertThat(policy).isEqualTo(new SamplingPolicy(true, List.of(new SamplingRule.StatusCodes(Set.of("ERROR")),
+                new SamplingRule.Latency(500, 0), new SamplingRule.Probabilistic("default-hash-seed", 10)), List.of(),
+                Duration.ofSeconds(10), 100));
+        assertThat(policy.exact()).isTrue();
+        assertThat(policy.keepsEveryError()).isTrue();
+        assertThat(policy.keepsEverySlowerThan()).contains(Duration.ofMillis(500));
+    }
+
+    @Test
+    void hashSaltAndUpperThresholdAreRead() {
+        SamplingPolicy policy = policyOf(Step06.bundled()
+                .replace("collector.yaml", "probabilistic: {sampling_percentage: 10}",
+                        "probabilistic: {sampling_percentage: 10, hash_salt: tutorial-salt}")
+                .replace("collector.yaml", "latency: {threshold_ms: 500}", "latency: {threshold_ms: 500, upper_threshold_ms: 1000}"));
+
+        assertThat(policy.rules()).containsExactly(new SamplingRule.StatusCodes(Set.of("ERROR")), new SamplingRule.Latency(500, 1000),
+                new SamplingRule.Probabilistic("tutorial-salt", 10));
+        assertThat(policy.keepsEverySlowerThan()).as("an upper threshold drops the slowest").isEmpty();
     }
 
     @Test
     void withoutASamplerJaegerKeepsEverything() {
         SamplingPolicy policy = policyOf(Step06.bundled().replace("collector.yaml", "processors: [tail_sampling]", "processors: []"));
 
+        assertThat(policy).isEqualTo(SamplingPolicy.none());
         assertThat(policy.sampled()).isFalse();
-        assertThat(policy.percentage()).isEqualTo(100);
-        assertThat(policy.unmodelled()).isEmpty();
+        assertThat(policy.exact()).isTrue();
     }
 
     @Test
-    void anUnmodelledPolicyTypeIsNamed() {
+    void anUnmodelledPolicyIsNamedAndMayVetoNothingItDoesNotInvert() {
         SamplingPolicy policy = policyOf(Step06.bundled().replace("collector.yaml", "          - name: randomized-policy\n",
-                "          - name: by-attribute\n            type: string_attribute\n"
+                "          - name: by-route\n            type: string_attribute\n"
                         + "            string_attribute: {key: http.route, values: [/]}\n"
                         + "          - name: randomized-policy\n"));
 
         assertThat(policy.sampled()).isTrue();
-        assertThat(policy.unmodelled()).contains("string_attribute");
-        assertThat(policy.keepErrors()).isTrue();
+        assertThat(policy.exact()).isFalse();
+        assertThat(policy.unmodelled()).containsExactly("by-route (string_attribute)");
+        // an attribute policy may be inverted, and an inverted one vetoes: the harness no longer vouches for errors
+        assertThat(policy.keepsEveryError()).isFalse();
+    }
+
+    @Test
+    void aCompositePolicyLeavesTheErrorClaimStanding() {
+        SamplingPolicy policy = policyOf(Step06.bundled().replace("collector.yaml", "          - name: randomized-policy\n",
+                "          - name: by-span-count\n            type: span_count\n            span_count: {min_spans: 2}\n"
+                        + "          - name: randomized-policy\n"));
+
+        assertThat(policy.unmodelled()).containsExactly("by-span-count (span_count)");
+        assertThat(policy.keepsEveryError()).isTrue();
+    }
+
+    @Test
+    void aServiceNameAttributePolicyIsModelled() {
+        SamplingPolicy policy = policyOf(Step06.bundled().replace("collector.yaml", "          - name: randomized-policy\n",
+                "          - name: not-the-frontend\n            type: string_attribute\n"
+                        + "            string_attribute: {key: service.name, values: [frontend], enabled_regex_matching: true,"
+                        + " invert_match: true}\n          - name: randomized-policy\n"));
+
+        assertThat(policy.exact()).isTrue();
+        assertThat(policy.rules()).contains(new SamplingRule.ServiceName(List.of("frontend"), true, true));
+        assertThat(policy.keepsEveryError()).isFalse();
     }
 
     @Test
@@ -52,14 +94,17 @@ class SamplingPolicyTest {
                 .replace("collector.yaml", "    processors:\n", "    processors:\n      probabilistic_sampler: {sampling_percentage: 15}\n"));
 
         assertThat(policy.sampled()).isTrue();
-        assertThat(policy.unmodelled()).contains("probabilistic_sampler");
+        assertThat(policy.unmodelled()).containsExactly("probabilistic_sampler (processor)");
+        assertThat(policy.keepsEveryError()).isFalse();
     }
 
     @Test
-    void decisionWaitDefaultsToThirtySeconds() {
-        SamplingPolicy policy = policyOf(Step06.bundled().replace("collector.yaml", "        decision_wait: 10s\n", ""));
+    void decisionWaitAndNumTracesHaveTheProcessorsDefaults() {
+        SamplingPolicy policy = policyOf(Step06.bundled().replace("collector.yaml", "        decision_wait: 10s\n", "")
+                .replace("collector.yaml", "        num_traces: 100\n", ""));
 
         assertThat(policy.decisionWait()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(policy.numTraces()).isEqualTo(50_000);
     }
 
     @ParameterizedTest

@@ -19,6 +19,7 @@ import org.oteltutorial.harness.report.CheckResult;
 import org.oteltutorial.harness.report.CheckStatus;
 import org.oteltutorial.harness.traffic.Ledger;
 import org.oteltutorial.harness.tutorial.StackModel;
+import org.oteltutorial.harness.tutorial.Step06;
 
 class SpmChecksTest {
 

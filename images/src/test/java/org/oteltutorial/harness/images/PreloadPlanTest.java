@@ -16,7 +16,7 @@ class PreloadPlanTest {
     private static final String JAVA_AGENT = "ghcr.io/open-telemetry/opentelemetry-operator/autoinstrumentation-java:1.32.1";
 
     private static Catalogue catalogue(CatalogueImage... images) {
-        return new Catalogue(List.of(images), Map.of(), null);
+        return new Catalogue(List.of(images), List.of(), Map.of(), null);
     }
 
     private static CatalogueImage image(String image, String step) {

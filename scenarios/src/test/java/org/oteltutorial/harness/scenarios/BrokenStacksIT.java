@@ -1,64 +1,86 @@
 package org.oteltutorial.harness.scenarios;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.oteltutorial.harness.junit.ChapterStack;
+import org.oteltutorial.harness.junit.RedAssertions;
+import org.oteltutorial.harness.tutorial.Step06;
+import org.oteltutorial.harness.verify.SentTraffic;
 
 /**
- * Stacks broken the ways readers break the chapter, run with {@code --no-lint} so only the dynamic checks judge them:
- * each must fail at run time (exit 1) with a message naming the cause.
+ * Stacks broken the ways readers break the chapter, with the lint off so the runtime checks alone judge them: each
+ * fails, and the failures name the cause.
  */
 class BrokenStacksIT {
 
-    @Test
-    void spanmetricsBehindTailSamplingUndercounts(@TempDir Path tmp) {
-        Path manifests = StepSixVariant.bundled().replace("collector.yaml",
+    @Nested
+    class SpanmetricsBehindTheSampler {
+        @RegisterExtension
+        static final ChapterStack STACK = ChapterStack.of(Step06.bundled().replace(Step06.COLLECTOR,
                 "        traces/spanmetrics:\n          receivers: [otlp]\n",
-                "        traces/spanmetrics:\n          receivers: [otlp]\n          processors: [tail_sampling]\n").writeTo(tmp.resolve("manifests"));
+                "        traces/spanmetrics:\n          receivers: [otlp]\n          processors: [tail_sampling]\n")).withoutLint();
 
-        HarnessCliRun run = run(tmp, manifests);
-
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.failures()).contains("spans were dropped or sampled before the spanmetrics connector")
-                .contains("[red-unsampled]");
+        @Test
+        void undercountsTheSpans(SentTraffic sent, RedAssertions red) {
+            red.assertThatRed(sent).failsNaming("spans were dropped or sampled before the spanmetrics connector", "[red-unsampled]");
+        }
     }
 
-    @Test
-    void jaegerQueryingAnotherNameFindsNoData(@TempDir Path tmp) {
-        Path manifests = StepSixVariant.bundled().replace("backend.yaml",
-                "            - name: PROMETHEUS_QUERY_NORMALIZE_CALLS\n",
-                "            - name: PROMETHEUS_QUERY_NAMESPACE\n              value: traces_span_metrics\n"
-                        + "            - name: PROMETHEUS_QUERY_NORMALIZE_CALLS\n").writeTo(tmp.resolve("manifests"));
+    @Nested
+    class JaegerNormalisationOff {
+        @RegisterExtension
+        static final ChapterStack STACK = ChapterStack.of(Step06.bundled().jaegerEnv("PROMETHEUS_QUERY_NORMALIZE_CALLS", "false")
+                .jaegerEnv("PROMETHEUS_QUERY_NORMALIZE_DURATION", "false")).withoutLint();
 
-        HarnessCliRun run = run(tmp, manifests);
-
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.failures()).contains("Jaeger SPM returned no data")
-                .contains("Jaeger queries traces_span_metrics_calls_total")
-                .contains("Prometheus holds calls_total")
-                .contains("[metric-names]");
-        assertThat(run.summary().toString()).contains("\"prometheus: RED metric names\"");
+        @Test
+        void jaegerQueriesNamesPrometheusDoesNotHold(SentTraffic sent, RedAssertions red) {
+            red.assertThatRed(sent).failsNaming("Jaeger SPM returned no data", "Jaeger queries calls ", "Prometheus holds calls_total");
+        }
     }
 
-    @Test
-    void connectorNamespaceJaegerDoesNotQuery(@TempDir Path tmp) {
-        Path manifests = StepSixVariant.bundled().replace("collector.yaml",
-                "    connectors:\n      spanmetrics:\n",
-                "    connectors:\n      spanmetrics:\n        namespace: tutorial\n").writeTo(tmp.resolve("manifests"));
+    @Nested
+    class ConnectorNamespaceJaegerDoesNotQuery {
+        @RegisterExtension
+        static final ChapterStack STACK = ChapterStack.of(Step06.bundled().connectorSettings("{namespace: tutorial}")).withoutLint();
 
-        HarnessCliRun run = run(tmp, manifests);
-
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.failures()).contains("Jaeger SPM returned no data")
-                .contains("Jaeger queries calls_total")
-                .contains("Prometheus holds tutorial_calls_total");
+        @Test
+        void spmFindsNoData(SentTraffic sent, RedAssertions red) {
+            red.assertThatRed(sent).failsNaming("Jaeger SPM returned no data", "Jaeger queries calls_total",
+                    "Prometheus holds tutorial_calls_total");
+        }
     }
 
-    private static HarnessCliRun run(Path tmp, Path manifests) {
-        Path report = tmp.resolve("report");
-        return HarnessCliRun.of(report, "run", "--no-lint", "--stack", Scenarios.stack(), "--manifests", manifests.toString(),
-                "--report", report.toString(), "--requests", "30");
+    @Nested
+    class JaegerMetricsStorageOff {
+        @RegisterExtension
+        static final ChapterStack STACK = ChapterStack.of(Step06.bundled().withoutJaegerEnv("METRICS_STORAGE_TYPE")).withoutLint();
+
+        @Test
+        void spmIsDisabled(SentTraffic sent, RedAssertions red) {
+            red.assertThatRed(sent).failsNaming("SPM is disabled: METRICS_STORAGE_TYPE is not prometheus");
+        }
+    }
+
+    @Nested
+    class PrometheusWithoutItsOtlpReceiver {
+        @RegisterExtension
+        static final ChapterStack STACK = ChapterStack.of(Step06.bundled().prometheusOtlpFlag(null)).withoutLint();
+
+        @Test
+        void prometheusHoldsNoRedMetric(SentTraffic sent, RedAssertions red) {
+            red.assertThatRed(sent).failsNaming("Prometheus holds no RED-like metric at all", "[prometheus-otlp-flag]");
+        }
+    }
+
+    @Nested
+    class HistogramUnitInSeconds {
+        @RegisterExtension
+        static final ChapterStack STACK = ChapterStack.of(Step06.bundled().connectorSettings("{histogram: {unit: s}}")).withoutLint();
+
+        @Test
+        void spmLatenciesFindNoData(SentTraffic sent, RedAssertions red) {
+            red.assertThatRed(sent).failsNaming("Jaeger queries duration_milliseconds_bucket", "Prometheus holds duration_seconds_bucket");
+        }
     }
 }

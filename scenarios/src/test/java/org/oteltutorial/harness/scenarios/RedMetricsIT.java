@@ -1,33 +1,45 @@
 package org.oteltutorial.harness.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
+import org.opentest4j.AssertionFailedError;
+import org.oteltutorial.harness.junit.ChapterScenario;
+import org.oteltutorial.harness.junit.RedAssertions;
+import org.oteltutorial.harness.verify.JaegerTraceSet;
+import org.oteltutorial.harness.verify.SentTraffic;
 
 /**
- * The chapter's claims, end to end on the real collector, Prometheus and Jaeger: every span counted exactly in
- * Prometheus, Jaeger holding only the tail-sampled traces, and Jaeger SPM reading the RED metrics back.
+ * The chapter's claims after step 06, on the real collector, Prometheus and Jaeger (the claim that every span is
+ * counted is {@link SpanMetricsIT}, the README's example).
  */
+@ChapterScenario
 class RedMetricsIT {
 
     @Test
-    void bundledStepSixPassesEveryCheck(@TempDir Path report) throws Exception {
-        HarnessCliRun run = HarnessCliRun.of(report, "run", "--stack", Scenarios.stack(), "--report", report.toString());
+    void jaegerKeepsTheSampledTracesOnly(SentTraffic sent, RedAssertions red) {
+        red.assertThatRed(sent).isSampledExactlyInJaeger();
+    }
 
-        assertThat(run.exitCode()).as(run.toString() + run.failures()).isZero();
-        JsonNode summary = run.summary();
-        assertThat(summary.path("verdict").asString()).isEqualTo("pass");
-        assertThat(summary.path("checks").size()).isGreaterThan(40);
-        assertThat(summary.path("phases").size()).isGreaterThanOrEqualTo(6);
-        String md = Files.readString(report.resolve("summary.md"));
-        // Exact counts per series, the error series included.
-        assertThat(md).containsPattern("\\| calls_total\\{service_name=\"frontend-deployment-[a-z0-9]+\", span_name=\"GET /\","
-                + " span_kind=\"SPAN_KIND_SERVER\", status_code=\"STATUS_CODE_ERROR\"} \\| pass \\| (\\d+) \\| \\1 \\|");
-        assertThat(md).contains("sampling: Jaeger keeps every error trace | pass");
-        assertThat(md).contains("jaeger SPM calls = Prometheus");
+    @Test
+    void aKeptTraceMissingFromJaegerIsNamedByItsTraceId(SentTraffic sent, RedAssertions red) {
+        red.assertThatRed(sent).isSampledExactlyInJaeger();
+        JaegerTraceSet held = red.jaegerTraces(sent);
+        String lost = held.heldOf(sent.traces()).stream().sorted().findFirst().orElseThrow();
+
+        assertThatThrownBy(() -> red.assertThatRed(sent).isSampledExactlyIn(held.without(lost)))
+                .isInstanceOfSatisfying(AssertionFailedError.class, e -> {
+                    assertThat(e.getMessage()).contains("Jaeger lacks 1 trace(s) the sampler keeps: " + lost + " (");
+                    assertThat(e.getExpected().getStringRepresentation()).isEqualTo("sampling: Jaeger holds exactly the traces"
+                            + " the tail sampler keeps: " + held.heldOf(sent.traces()).size());
+                    assertThat(e.getActual().getStringRepresentation()).isEqualTo("sampling: Jaeger holds exactly the traces"
+                            + " the tail sampler keeps: " + (held.heldOf(sent.traces()).size() - 1));
+                });
+    }
+
+    @Test
+    void spmReadsTheRedMetricsBack(SentTraffic sent, RedAssertions red) {
+        red.assertThatRed(sent).isReadBackBySpm();
     }
 }

@@ -7,9 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.oteltutorial.harness.collector.ComponentId;
 import org.oteltutorial.harness.collector.Pipeline;
+import org.oteltutorial.harness.naming.Program;
+import org.oteltutorial.harness.naming.VersionFacts;
 import org.oteltutorial.harness.topology.Endpoint;
 import org.oteltutorial.harness.tutorial.CollectorModel;
+import org.oteltutorial.harness.tutorial.FeatureGates;
+import org.oteltutorial.harness.tutorial.Version;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,7 +48,16 @@ final class CollectorLaunch {
         rewriteReceivers(config);
         rewriteExporters(config);
         ObjectNode service = object(config, "service");
-        object(object(service, "telemetry"), "metrics").put("address", ports.listen(collector.workload(), TELEMETRY_PORT));
+        ObjectNode metrics = object(object(service, "telemetry"), "metrics");
+        String telemetry = VersionFacts.value(Program.COLLECTOR_CONTRIB, VersionFacts.TELEMETRY_METRICS,
+                collector.version().orElse(Version.of("0.0.0")));
+        if (telemetry.equals("readers")) {
+            metrics.remove("address");
+            metrics.putArray("readers").addObject().putObject("pull").putObject("exporter").putObject("prometheus")
+                    .put("host", PortPlan.LOOPBACK).put("port", ports.port(collector.workload(), TELEMETRY_PORT));
+        } else {
+            metrics.put("address", ports.listen(collector.workload(), TELEMETRY_PORT));
+        }
         String health = ports.listen(collector.workload(), HEALTH_PORT);
         object(object(config, "extensions"), "health_check").put("endpoint", health);
         ArrayNode extensions = service.has("extensions") ? (ArrayNode) service.get("extensions") : service.putArray("extensions");
@@ -52,7 +66,12 @@ final class CollectorLaunch {
         }
         Path file = workDir.resolve("collector-config.yaml");
         RunFiles.write(file, yaml.writeValueAsString(config));
-        return new LaunchSpec("collector", List.of(binary.toString(), "--config=" + file), Map.of(),
+        List<String> command = new java.util.ArrayList<>(List.of(binary.toString(), "--config=" + file));
+        FeatureGates gates = collector.featureGates();
+        if (!gates.set().isEmpty()) {
+            command.add("--" + FeatureGates.FLAG + "=" + gates.flagValue());
+        }
+        return new LaunchSpec("collector", command, Map.of(),
                 URI.create("http://" + health + "/"));
     }
 
@@ -115,7 +134,7 @@ final class CollectorLaunch {
             if (!used.contains(exporter.getKey()) || !(exporter.getValue() instanceof ObjectNode settings)) {
                 continue;
             }
-            if (exporter.getKey().equals("prometheus") || exporter.getKey().startsWith("prometheus/")) {
+            if (ComponentId.parse(exporter.getKey()).type().equals("prometheus")) {
                 listenOn(settings); // the prometheus exporter serves a scrape endpoint rather than dialing out
                 continue;
             }

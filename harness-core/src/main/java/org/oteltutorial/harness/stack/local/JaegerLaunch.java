@@ -13,7 +13,7 @@ import org.oteltutorial.harness.tutorial.MountedFiles;
  * Jaeger all-in-one (v1) with the env and flags of its Deployment; every server it opens moves to a loopback port,
  * and PROMETHEUS_SERVER_URL dials the local Prometheus through the topology.
  */
-final class JaegerLaunch {
+final class JaegerLaunch implements JaegerLauncher {
 
     /** Jaeger v1 all-in-one's servers: default port → the flag that moves it. */
     private static final Map<Integer, String> PORT_FLAGS = Map.ofEntries(
@@ -46,7 +46,8 @@ final class JaegerLaunch {
         this.files = files;
     }
 
-    LaunchSpec prepare(Path binary, Path workDir) {
+    @Override
+    public LaunchSpec prepare(Path binary, Path workDir) {
         Map<String, String> env = new LinkedHashMap<>(jaeger.env());
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
@@ -77,7 +78,13 @@ final class JaegerLaunch {
         return new LaunchSpec("jaeger", command, env, URI.create("http://" + ports.listen(jaeger.workload(), ADMIN_PORT) + "/"));
     }
 
-    URI query() {
+    @Override
+    public URI query() {
         return query;
+    }
+
+    @Override
+    public String note() {
+        return "jaeger: its own tracing is off (OTEL_TRACES_SAMPLER=always_off), so it does not trace itself into the stack";
     }
 }

@@ -49,4 +49,9 @@ public final class LocalBinaries {
     public void prepareAll() {
         catalogue.localComponents().forEach(builder::ensure);
     }
+
+    /** Builds today's releases that are missing (the catalogue's {@code current} images), for the version matrix. */
+    public void prepareCurrent() {
+        catalogue.current().stream().map(i -> catalogue.component(i.local()).withVersion(i.version())).forEach(builder::ensure);
+    }
 }

@@ -57,16 +57,16 @@ public final class LocalStack implements Stack {
         List<String> notes = new ArrayList<>();
 
         PrometheusLaunch prometheusLaunch = new PrometheusLaunch(prometheus, ports);
-        JaegerLaunch jaegerLaunch = new JaegerLaunch(jaeger, ports, files);
+        JaegerLauncher jaegerLaunch = jaeger.isV2() ? new JaegerV2Launch(jaeger, ports) : new JaegerLaunch(jaeger, ports, files);
         CollectorLaunch collectorLaunch = new CollectorLaunch(collector, ports);
         Path dir = options.workDir().toAbsolutePath();
         LaunchSpec prometheusSpec = prometheusLaunch.prepare(options.binaries().binary("prometheus", prometheus.image()), dir.resolve("prometheus"));
-        LaunchSpec jaegerSpec = jaegerLaunch.prepare(options.binaries().binary("jaeger", jaeger.image()), dir.resolve("jaeger"));
+        LaunchSpec jaegerSpec = jaegerLaunch.prepare(options.binaries().binary(jaeger.isV2() ? "jaeger-v2" : "jaeger", jaeger.image()), dir.resolve("jaeger"));
         LaunchSpec collectorSpec = collectorLaunch.prepare(options.binaries().binary("otelcol", collector.image()), dir.resolve("collector"));
         if (collectorLaunch.otlpGrpc() == null || collectorLaunch.otlpHttp() == null) {
             throw new StackStartException(collector.source().describe() + ": the collector has no otlp receiver with both grpc and http");
         }
-        notes.add("jaeger: its own tracing is off (OTEL_TRACES_SAMPLER=always_off), so it does not trace itself into the stack");
+        notes.add(jaegerLaunch.note());
         notes.add("collector: a health_check extension on " + collectorSpec.readiness().getAuthority()
                 + " was added to tell when it is ready; its telemetry moved to a loopback port");
         notes.add("addresses: " + ports.mappings().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())

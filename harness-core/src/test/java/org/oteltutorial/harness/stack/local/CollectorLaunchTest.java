@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oteltutorial.harness.stack.StackStartException;
-import org.oteltutorial.harness.verify.Step06;
+import org.oteltutorial.harness.tutorial.Step06;
 import tools.jackson.databind.JsonNode;
 
 class CollectorLaunchTest {
@@ -76,6 +76,22 @@ class CollectorLaunchTest {
         assertThat(extensions).containsExactly("health_check");
         assertThat(spec[0].readiness()).isEqualTo(URI.create("http://" + health + "/"));
         assertThat(config.path("service").path("telemetry").path("metrics").path("address").asString()).startsWith("127.0.0.1:");
+    }
+
+    @Test
+    void fromCollector0111ItsTelemetryMovesThroughAPullReaderAndItsFeatureGatesArePassed() {
+        LocalStackFixture today = new LocalStackFixture(Step06.bundled()
+                .replace("collector.yaml", "opentelemetry-collector-contrib:0.94.0", "opentelemetry-collector-contrib:0.161.0")
+                .replace("collector.yaml", "  mode: deployment\n",
+                        "  mode: deployment\n  args:\n    feature-gates: -connector.spanmetrics.legacyMetricNames\n"));
+        LaunchSpec[] spec = new LaunchSpec[1];
+        JsonNode metrics = render(today, spec).path("service").path("telemetry").path("metrics");
+
+        assertThat(metrics.has("address")).isFalse();
+        JsonNode reader = metrics.path("readers").get(0).path("pull").path("exporter").path("prometheus");
+        assertThat(reader.path("host").asString()).isEqualTo("127.0.0.1");
+        assertThat(reader.path("port").asInt()).isEqualTo(today.ports.port(today.collector.workload(), 8888));
+        assertThat(spec[0].command()).endsWith("--feature-gates=-connector.spanmetrics.legacyMetricNames");
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oteltutorial.harness.stack.StackStartException;
-import org.oteltutorial.harness.verify.Step06;
+import org.oteltutorial.harness.tutorial.Step06;
 
 class JaegerLaunchTest {
 

@@ -11,7 +11,7 @@ import org.oteltutorial.harness.tutorial.JaegerModel;
 import org.oteltutorial.harness.tutorial.MountedFiles;
 import org.oteltutorial.harness.tutorial.PrometheusModel;
 import org.oteltutorial.harness.tutorial.StackModel;
-import org.oteltutorial.harness.verify.Step06;
+import org.oteltutorial.harness.tutorial.Step06;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oteltutorial.harness.stack.StackStartException;
-import org.oteltutorial.harness.verify.Step06;
+import org.oteltutorial.harness.tutorial.Step06;
 import tools.jackson.databind.JsonNode;
 
 class PrometheusLaunchTest {

@@ -17,9 +17,9 @@ import org.oteltutorial.harness.lint.LintResult;
 import org.oteltutorial.harness.lint.Linter;
 
 /**
- * Test fixture: the bundled step-06 manifest texts, and variants of them made by string edits. Every edit must change
- * the text (a plain replacement must match exactly once), so a variant can never silently equal the original.
- * Immutable: each edit returns a new fixture.
+ * Manifest variants: the bundled step-06 manifest texts, and variants of them made by string edits, as unit tests and
+ * chapter scenarios declare a broken or renamed stack. Every edit must change the text (a plain replacement must match
+ * exactly once), so a variant can never silently equal the original. Immutable: each edit returns a new variant.
  */
 public final class Step06 {
 
