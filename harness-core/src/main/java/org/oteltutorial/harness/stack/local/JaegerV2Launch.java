@@ -57,7 +57,7 @@ final class JaegerV2Launch implements JaegerLauncher {
                     + " needs a YAML config from a ConfigMap (--config=<file>); the manifests hold none");
         }
         JaegerV2Config config = parsed.get();
-        ObjectNode root = (ObjectNode) yaml.readTree(config.file().text());
+        ObjectNode root = (ObjectNode) config.root().deepCopy(); // with the --set arguments applied, so they are not passed again
         rewriteReceivers(object(root, "receivers"));
         ObjectNode extensions = object(root, "extensions");
         for (Map.Entry<String, JsonNode> e : extensions.properties()) {
