@@ -48,9 +48,13 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--static-only", description = "Only read and advise; send no traffic.")
     private boolean staticOnly;
 
+    @Mixin
+    private TutorialOptions tutorial;
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
+        Optional<TutorialOptions.TutorialInput> reader = tutorial.read();
         ClusterTarget target = new ClusterTarget(Optional.ofNullable(cluster.kubeconfig), Optional.ofNullable(cluster.context),
                 Optional.ofNullable(cluster.as));
         try {
@@ -63,6 +67,7 @@ final class CheckCommand implements Callable<Integer> {
         try (SelfCheck check = SelfCheck.connect(target)) {
             SelfCheckReport found = check.inspect();
             found.lines().forEach(out::println);
+            reader.ifPresent(r -> new ReaderComparison(r).lines(found.model()).forEach(out::println));
             out.flush();
             String source = "the cluster " + target.describe();
             TrafficPlan plan = TrafficPlan.builder().build();
