@@ -50,12 +50,20 @@ public record ClusterSnapshot(List<HasMetadata> objects, List<Pod> pods, Set<Str
         List<SourcedResource> resources = new ArrayList<>();
         for (HasMetadata o : objects) {
             Map<String, String> labels = o.getMetadata().getLabels();
-            if (labels != null && OPERATOR.equals(labels.get(MANAGED_BY)) && !(o instanceof GenericKubernetesResource)) {
+            // What the operator made is modelled from its CR; without a CR in that namespace (the operator's objects
+            // rendered and applied by other means) the objects themselves are the state.
+            if (labels != null && OPERATOR.equals(labels.get(MANAGED_BY)) && !(o instanceof GenericKubernetesResource)
+                    && hasCollectorResource(o.getMetadata().getNamespace())) {
                 continue;
             }
             resources.add(new SourcedResource(origin(o), 0, o));
         }
         return new Manifests(resources);
+    }
+
+    private boolean hasCollectorResource(String namespace) {
+        return objects.stream().anyMatch(o -> o instanceof GenericKubernetesResource && "OpenTelemetryCollector".equals(o.getKind())
+                && java.util.Objects.equals(namespace, o.getMetadata().getNamespace()));
     }
 
     public Optional<HasMetadata> find(String kind, String namespace, String name) {

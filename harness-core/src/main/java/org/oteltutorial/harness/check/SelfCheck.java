@@ -123,18 +123,18 @@ public final class SelfCheck implements AutoCloseable {
     }
 
     /**
-     * Port-forwards to the collector, Prometheus, Jaeger and the frontend of a ready state, and returns a stack whose
-     * {@code close()} closes the forwards and deletes nothing.
+     * Port-forwards to the collector, Prometheus, Jaeger and the frontend, and returns a stack whose {@code close()}
+     * closes the forwards and deletes nothing.
      *
-     * @throws IllegalStateException when the report is not {@link SelfCheckReport#ready() ready}
+     * @throws IllegalStateException when the report finds no {@link SelfCheckReport#backendRunning() backend running}
      */
     public KubernetesStack attach(SelfCheckReport report, StackContext context) {
         return attach(report, context, new PodPortForwarder(client));
     }
 
     KubernetesStack attach(SelfCheckReport report, StackContext context, PortForwarder forwarder) {
-        if (!report.ready()) {
-            throw new IllegalStateException("the cluster is not in the step-06 state: " + report.errors().size() + " problem(s)");
+        if (!report.backendRunning()) {
+            throw new IllegalStateException("the cluster runs no collector, Prometheus and Jaeger to check: " + report.errors().size() + " problem(s)");
         }
         try {
             ForwardedEndpoints forwarded = ForwardedEndpoints.open(EndpointPlan.of(report.model().orElseThrow()), forwarder);

@@ -30,6 +30,28 @@ public record SelfCheckReport(String cluster, List<Advice> advice, LintResult li
                 && model.get().jaeger().isPresent();
     }
 
+    /**
+     * The collector (with a config the check could read), Prometheus and Jaeger are there, so the RED checks can run
+     * even when a step is missing (e.g. the operator, when the collector was deployed another way).
+     */
+    public boolean backendRunning() {
+        return model.isPresent() && model.get().collector().isPresent() && model.get().prometheus().isPresent() && model.get().jaeger().isPresent();
+    }
+
+    /** Each finding as a check of the summary: errors fail, warnings pass with their advice. */
+    public List<org.oteltutorial.harness.report.CheckResult> checks() {
+        List<org.oteltutorial.harness.report.CheckResult> checks = new ArrayList<>();
+        for (Advice a : advice) {
+            String name = "self-check [" + a.step() + "]";
+            checks.add(a.isError() ? org.oteltutorial.harness.report.CheckResult.fail(name, "the step applied and ready", a.problem(), "fix: " + a.fix())
+                    : org.oteltutorial.harness.report.CheckResult.pass(name, "no problem", "warning: " + a.problem(), "fix: " + a.fix()));
+        }
+        if (advice.isEmpty()) {
+            checks.add(org.oteltutorial.harness.report.CheckResult.pass("self-check", "every step applied and ready", "all found", "read-only inspection"));
+        }
+        return checks;
+    }
+
     /** The report as console lines: a verdict, then each piece of advice, errors first. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();

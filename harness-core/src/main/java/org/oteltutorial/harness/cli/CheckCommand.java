@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.oteltutorial.harness.check.SelfCheck;
 import org.oteltutorial.harness.check.SelfCheckReport;
+import org.oteltutorial.harness.report.CheckResult;
 import org.oteltutorial.harness.report.RunSummary;
+import org.oteltutorial.harness.report.SummaryWriter;
 import org.oteltutorial.harness.run.RunPipeline;
 import org.oteltutorial.harness.run.RunRequest;
 import org.oteltutorial.harness.run.RunSource;
@@ -46,9 +48,13 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--static-only", description = "Only read and advise; send no traffic.")
     private boolean staticOnly;
 
+    @Mixin
+    private TutorialOptions tutorial;
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
+        Optional<TutorialOptions.TutorialInput> reader = tutorial.read();
         ClusterTarget target = new ClusterTarget(Optional.ofNullable(cluster.kubeconfig), Optional.ofNullable(cluster.context),
                 Optional.ofNullable(cluster.as));
         try {
@@ -61,24 +67,40 @@ final class CheckCommand implements Callable<Integer> {
         try (SelfCheck check = SelfCheck.connect(target)) {
             SelfCheckReport found = check.inspect();
             found.lines().forEach(out::println);
+            reader.ifPresent(r -> new ReaderComparison(r).lines(found.model()).forEach(out::println));
             out.flush();
-            if (!found.ready()) {
-                return ExitCodes.FAILED;
-            }
-            if (staticOnly) {
-                return ExitCodes.OK;
-            }
-            StackModel model = found.model().orElseThrow();
+            String source = "the cluster " + target.describe();
             TrafficPlan plan = TrafficPlan.builder().build();
-            RunSummary summary = new RunPipeline().run(new RunRequest(model.manifests(), RunSource.named("the cluster " + target.describe()), new Attached(check, found), reportDir, false,
+            if (staticOnly || !found.backendRunning()) {
+                if (!staticOnly) {
+                    out.println("check: no collector, Prometheus and Jaeger to send traffic to; the RED checks are not run");
+                }
+                RunSummary summary = RunSummary.of("cluster (self-check)", plan.runId(), source, found.checks(), java.util.List.of(), java.util.List.of(), false);
+                new SummaryWriter().write(reportDir, summary);
+                return finish(summary, reportDir);
+            }
+            // Every finding is reported, and the RED checks still run where the backend does (e.g. without the operator).
+            StackModel model = found.model().orElseThrow();
+            RunSummary red = new RunPipeline().run(new RunRequest(model.manifests(), RunSource.named(source), new Attached(check, found), reportDir, false,
                     false, plan, line -> {
                         out.println(line);
                         out.flush();
                     }));
-            out.println(summary.verdict().toUpperCase(java.util.Locale.ROOT) + ": " + summary.checks().size() + " checks. Report: "
-                    + reportDir.resolve("summary.md"));
-            return summary.passed() ? ExitCodes.OK : ExitCodes.FAILED;
+            java.util.List<CheckResult> all = new java.util.ArrayList<>(found.checks());
+            all.addAll(red.checks());
+            RunSummary summary = RunSummary.of(red.stack(), red.runId(), source, all, red.phases(), red.notes(), false);
+            new SummaryWriter().write(reportDir, summary);
+            return finish(summary, reportDir);
         }
+    }
+
+    private int finish(RunSummary summary, Path reportDir) {
+        var out = spec.commandLine().getOut();
+        long failed = summary.checks().stream().filter(CheckResult::failed).count();
+        out.println(summary.verdict().toUpperCase(java.util.Locale.ROOT) + ": " + summary.checks().size() + " checks, " + failed
+                + " failed. Report: " + reportDir.resolve("summary.md"));
+        out.flush();
+        return summary.passed() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     /** The cluster as it is: port-forwards only, nothing created or deleted. */

@@ -43,7 +43,8 @@ final class TutorialOptions {
             }
             return Optional.empty();
         }
-        StepPlan.TutorialRef pinned = StepPlan.bundled().tutorial();
+        StepPlan plan = StepPlan.bundled();
+        StepPlan.TutorialRef pinned = plan.tutorial();
         TutorialCheckout checkout = TutorialDownload.isUrl(tutorial)
                 ? new TutorialDownload(BinaryCache.fromEnvironment().root(), new OkHttpDownloader()).fetch(tutorial)
                 : TutorialCheckout.open(Path.of(tutorial), pinned.repository());
@@ -54,7 +55,7 @@ final class TutorialOptions {
         }
         StackModel model = StackModel.from(state);
         List<String> notes = new ArrayList<>();
-        List<Finding> findings = PathLinter.standard().lint(PathContext.of(path, model, notes::add));
+        List<Finding> findings = PathLinter.standard().lint(PathContext.of(path, model, plan, notes::add));
         return Optional.of(new TutorialInput(path, state, model, findings, notes));
     }
 

@@ -27,6 +27,8 @@ final class ChapterDiffRule implements PathRule {
 
     private final ManifestLoader loader = new ManifestLoader();
     private final YAMLMapper yaml = YAMLMapper.builder().build();
+    /** Each file's collector config, parsed once per rule (the rule looks at the applied files several times). */
+    private final Map<String, Optional<JsonNode>> configs = new java.util.HashMap<>();
 
     @Override
     public String id() {
@@ -116,6 +118,10 @@ final class ChapterDiffRule implements PathRule {
     }
 
     private Optional<JsonNode> collectorConfig(String origin, List<String> lines) {
+        return configs.computeIfAbsent(origin + "\n" + lines.hashCode(), k -> parseCollectorConfig(origin, lines));
+    }
+
+    private Optional<JsonNode> parseCollectorConfig(String origin, List<String> lines) {
         try {
             for (Document d : loader.documents(origin, String.join("\n", lines))) {
                 if (COLLECTOR.equals(d.node().path("kind").asString(""))) {

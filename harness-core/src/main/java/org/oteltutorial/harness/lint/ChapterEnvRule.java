@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.oteltutorial.harness.reader.FencedBlock;
 import org.oteltutorial.harness.tutorial.ComponentImages;
 import org.oteltutorial.harness.tutorial.ImageRef;
-import org.oteltutorial.harness.tutorial.Manifests;
 import org.oteltutorial.harness.tutorial.StackModel;
 import org.oteltutorial.harness.tutorial.Workload;
 import tools.jackson.core.JacksonException;
@@ -50,8 +49,8 @@ final class ChapterEnvRule implements PathRule {
 
     private Optional<Finding> compare(PathContext context, FencedBlock block, Map<String, String> text) {
         Candidate best = null;
-        for (Manifests file : context.files().allManifests()) {
-            for (Workload w : workloads(file)) {
+        for (String path : context.files().containing(text.keySet().iterator().next())) {
+            for (Workload w : context.files().model(path).map(StackModel::workloads).orElse(List.of())) {
                 for (Container c : w.containers()) {
                     Candidate candidate = new Candidate(w, c, env(c), text);
                     if (candidate.shared() > 0 && (best == null || candidate.better(best))) {
@@ -78,14 +77,6 @@ final class ChapterEnvRule implements PathRule {
                 + " shows an env block that differs from what " + file + " sets for container " + best.container.getName() + " of "
                 + best.workload.describe() + ": " + String.join("; ", differences) + applied + ". The cluster gets the file's values:"
                 + " make the text and the file agree"));
-    }
-
-    private List<Workload> workloads(Manifests file) {
-        try {
-            return StackModel.from(file).workloads().stream().filter(w -> !w.containers().isEmpty()).toList();
-        } catch (RuntimeException e) {
-            return List.of();
-        }
     }
 
     /** The block as env, when it is a list of {@code name}/{@code value} entries. */

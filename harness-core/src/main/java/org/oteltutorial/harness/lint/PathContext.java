@@ -6,15 +6,17 @@ import org.oteltutorial.harness.reader.CheckoutFiles;
 import org.oteltutorial.harness.reader.ReaderPath;
 import org.oteltutorial.harness.topology.Topology;
 import org.oteltutorial.harness.tutorial.StackModel;
+import org.oteltutorial.harness.tutorial.StepPlan;
 
 /**
- * What the reader's-path rules look at: the path, the model of the state it reached, the checkout's files, and where
- * to say what agreed (a note, not a finding).
+ * What the reader's-path rules look at: the path, the model of the state it reached, the checkout's files, the step
+ * plan (its release overlays), and where to say what agreed (a note, not a finding).
  */
-public record PathContext(ReaderPath path, StackModel model, Topology topology, CheckoutFiles files, Consumer<String> notes) {
+public record PathContext(ReaderPath path, StackModel model, Topology topology, CheckoutFiles files, StepPlan plan,
+        Consumer<String> notes) {
 
-    public static PathContext of(ReaderPath path, StackModel model, Consumer<String> notes) {
-        return new PathContext(path, model, Topology.of(model), new CheckoutFiles(path.checkout().dir()), notes);
+    public static PathContext of(ReaderPath path, StackModel model, StepPlan plan, Consumer<String> notes) {
+        return new PathContext(path, model, Topology.of(model), new CheckoutFiles(path.checkout().dir()), plan, notes);
     }
 
     /** Whether the state's collector carries the chapter's spanmetrics connector. */

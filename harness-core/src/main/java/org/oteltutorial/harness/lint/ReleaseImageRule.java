@@ -24,7 +24,7 @@ final class ReleaseImageRule implements PathRule {
     @Override
     public List<Finding> check(PathContext context) {
         List<Finding> findings = new ArrayList<>();
-        StepPlan plan = StepPlan.bundled();
+        StepPlan plan = context.plan();
         for (Map.Entry<String, List<ChapterLine>> release : context.path().releases().entrySet()) {
             for (Step step : plan.steps()) {
                 if (!release.getKey().equals(step.url())) {

@@ -6,8 +6,6 @@ import java.util.Optional;
 import org.oteltutorial.harness.reader.ChapterLine;
 import org.oteltutorial.harness.reader.ReaderStep;
 import org.oteltutorial.harness.tutorial.JaegerModel;
-import org.oteltutorial.harness.tutorial.Manifests;
-import org.oteltutorial.harness.tutorial.StackModel;
 
 /**
  * Jaeger's SPM settings live in a file of the repository that no chapter on the reader's path applies: the Jaeger the
@@ -56,17 +54,9 @@ final class SpmAppliedRule implements PathRule {
 
     /** Files of the checkout whose Jaeger enables SPM with Prometheus. */
     static List<String> spmFiles(PathContext context) {
-        List<String> found = new ArrayList<>();
-        for (Manifests m : context.files().allManifests()) {
-            try {
-                if (StackModel.from(m).jaegers().stream().anyMatch(SpmAppliedRule::isSpm)) {
-                    found.add(m.resources().get(0).origin());
-                }
-            } catch (RuntimeException e) {
-                // a file the model cannot read (e.g. a collector CR without config) holds no Jaeger for this rule
-            }
-        }
-        return found;
+        return context.files().containing(JaegerModel.envName(SPM_FLAG)).stream()
+                .filter(path -> context.files().model(path).stream().flatMap(m -> m.jaegers().stream()).anyMatch(SpmAppliedRule::isSpm))
+                .toList();
     }
 
     /** The file's URL in the form the chapters use for the repository's files (the ref of the last one), else its path. */

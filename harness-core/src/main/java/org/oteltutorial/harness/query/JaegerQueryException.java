@@ -32,7 +32,8 @@ public final class JaegerQueryException extends RuntimeException {
         String message = "Jaeger query at " + reply.url() + " answered HTTP " + reply.status() + ": " + detail;
         if (reply.status() == NOT_IMPLEMENTED) {
             message += " (Service Performance Monitoring is disabled: Jaeger v1 needs METRICS_STORAGE_TYPE=prometheus,"
-                    + " Jaeger v2 a metrics storage in jaeger_query)";
+                    + " Jaeger v2 extensions.jaeger_query.storage.metrics naming a jaeger_storage.metric_backends entry; both answer"
+                    + " this same 501)";
         }
         return new JaegerQueryException(message, reply.status(), errors, reply.url().toString(), null);
     }

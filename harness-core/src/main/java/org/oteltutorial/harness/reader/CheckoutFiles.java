@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.oteltutorial.harness.tutorial.ManifestException;
 import org.oteltutorial.harness.tutorial.ManifestLoader;
 import org.oteltutorial.harness.tutorial.Manifests;
 import org.oteltutorial.harness.tutorial.SourcedResource;
+import org.oteltutorial.harness.tutorial.StackModel;
 
 /** The manifests of a checkout, applied or not: where the chapters' text and files are compared. */
 public final class CheckoutFiles {
@@ -19,6 +22,10 @@ public final class CheckoutFiles {
 
     private final Path dir;
     private final List<String> paths;
+    /** Read and parsed once per lint: several rules look at the same files. */
+    private final Map<String, List<String>> lines = new HashMap<>();
+    private final Map<String, Optional<Manifests>> parsed = new HashMap<>();
+    private final Map<String, Optional<StackModel>> models = new HashMap<>();
 
     public CheckoutFiles(Path dir) {
         this.dir = dir;
@@ -39,27 +46,40 @@ public final class CheckoutFiles {
     }
 
     public List<String> lines(String path) {
-        try {
-            return Files.readAllLines(dir.resolve(path));
-        } catch (IOException e) {
-            throw new ManifestException(path + ": cannot read: " + e.getMessage(), e);
-        }
+        return lines.computeIfAbsent(path, p -> {
+            try {
+                return List.copyOf(Files.readAllLines(dir.resolve(p)));
+            } catch (IOException e) {
+                throw new ManifestException(p + ": cannot read: " + e.getMessage(), e);
+            }
+        });
     }
 
     /** The Kubernetes resources of one file; empty for a file that is no manifest (e.g. a collector's own config). */
     public Optional<Manifests> manifests(String path) {
-        try {
-            List<SourcedResource> resources = new ManifestLoader().parse(path, String.join("\n", lines(path)));
-            return resources.isEmpty() ? Optional.empty() : Optional.of(new Manifests(resources));
-        } catch (ManifestException e) {
-            return Optional.empty();
-        }
+        return parsed.computeIfAbsent(path, p -> {
+            try {
+                List<SourcedResource> resources = new ManifestLoader().parse(p, String.join("\n", lines(p)));
+                return resources.isEmpty() ? Optional.empty() : Optional.of(new Manifests(resources));
+            } catch (ManifestException e) {
+                return Optional.empty();
+            }
+        });
     }
 
-    /** Every file's resources that parse, in name order. */
-    public List<Manifests> allManifests() {
-        List<Manifests> all = new ArrayList<>();
-        paths.forEach(p -> manifests(p).ifPresent(all::add));
-        return all;
+    /** The model of one file on its own; empty for a file the model cannot read (e.g. a collector CR without config). */
+    public Optional<StackModel> model(String path) {
+        return models.computeIfAbsent(path, p -> manifests(p).flatMap(m -> {
+            try {
+                return Optional.of(StackModel.from(m));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }));
+    }
+
+    /** The paths whose text contains {@code text} (a cheap filter before parsing), in name order. */
+    public List<String> containing(String text) {
+        return paths.stream().filter(p -> lines(p).stream().anyMatch(l -> l.contains(text))).toList();
     }
 }

@@ -2,7 +2,9 @@ package org.oteltutorial.harness.tutorial;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,9 +26,24 @@ public record JaegerModel(Workload workload, Container container, ImageRef image
         return version().map(v -> v.major() >= 2).orElse(image.name().equals(V2_IMAGE_NAME));
     }
 
-    /** v2's YAML config, when {@code --config} names a file the manifests hold. */
+    /** v2's YAML config, when {@code --config} names a file the manifests hold, with the {@code --set} arguments applied. */
     public Optional<JaegerV2Config> v2Config() {
-        return config.flatMap(JaegerV2Config::parse);
+        return config.flatMap(JaegerV2Config::parse).map(c -> c.withSets(sets()));
+    }
+
+    /** The {@code --set key::path=value} arguments, in order (a later one wins). */
+    private List<String> sets() {
+        List<String> sets = new ArrayList<>();
+        List<String> all = args.all();
+        for (int i = 0; i < all.size(); i++) {
+            String a = all.get(i);
+            if (a.startsWith("--set=")) {
+                sets.add(a.substring("--set=".length()));
+            } else if (a.equals("--set") && i + 1 < all.size()) {
+                sets.add(all.get(++i));
+            }
+        }
+        return sets;
     }
 
     public SourcedResource source() {

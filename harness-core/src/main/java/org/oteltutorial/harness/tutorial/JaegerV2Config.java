@@ -1,8 +1,10 @@
 package org.oteltutorial.harness.tutorial;
 
+import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -23,6 +25,32 @@ public record JaegerV2Config(ConfigFile file, JsonNode root) {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The config with {@code --set} arguments applied on top, as the collector's confmap does: {@code key::path=value},
+     * the value read as YAML (so {@code true} is a boolean).
+     */
+    public JaegerV2Config withSets(List<String> sets) {
+        if (sets.isEmpty()) {
+            return this;
+        }
+        YAMLMapper yaml = YAMLMapper.builder().build();
+        ObjectNode copy = (ObjectNode) root.deepCopy();
+        for (String set : sets) {
+            int eq = set.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            String[] path = set.substring(0, eq).split("::");
+            ObjectNode node = copy;
+            for (int i = 0; i < path.length - 1; i++) {
+                node = node.get(path[i]) instanceof ObjectNode o ? o : node.putObject(path[i]);
+            }
+            JsonNode value = yaml.readTree(set.substring(eq + 1));
+            node.set(path[path.length - 1], value == null ? yaml.nullNode() : value);
+        }
+        return new JaegerV2Config(file, copy);
     }
 
     /** The metric backend {@code jaeger_query} reads SPM from, if it names one. */

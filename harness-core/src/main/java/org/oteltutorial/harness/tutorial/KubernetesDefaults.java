@@ -9,19 +9,24 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ObjectFieldSelector;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServiceSpec;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -37,8 +42,6 @@ public final class KubernetesDefaults {
 
     private static final int DEFAULT_FILE_MODE = 0644;
 
-    private final KubernetesSerialization serialization = new KubernetesSerialization();
-
     public Manifests apply(Manifests manifests) {
         return new Manifests(manifests.resources().stream()
                 .map(r -> new SourcedResource(r.origin(), r.line(), apply(r.resource())))
@@ -48,12 +51,12 @@ public final class KubernetesDefaults {
     /** A defaulted copy of the resource; kinds without defaulting the harness relies on come back as they are. */
     public HasMetadata apply(HasMetadata resource) {
         if (resource instanceof Service service) {
-            Service copy = serialization.clone(service);
+            Service copy = new ServiceBuilder(service).build();
             defaultService(copy);
             return copy;
         }
         if (resource instanceof Deployment d && d.getSpec() != null) {
-            Deployment copy = serialization.clone(d);
+            Deployment copy = new DeploymentBuilder(d).build();
             if (copy.getSpec().getReplicas() == null) {
                 copy.getSpec().setReplicas(1);
             }
@@ -61,22 +64,22 @@ public final class KubernetesDefaults {
             return copy;
         }
         if (resource instanceof StatefulSet s && s.getSpec() != null) {
-            StatefulSet copy = serialization.clone(s);
+            StatefulSet copy = new StatefulSetBuilder(s).build();
             defaultTemplate(copy.getSpec().getTemplate());
             return copy;
         }
         if (resource instanceof DaemonSet ds && ds.getSpec() != null) {
-            DaemonSet copy = serialization.clone(ds);
+            DaemonSet copy = new DaemonSetBuilder(ds).build();
             defaultTemplate(copy.getSpec().getTemplate());
             return copy;
         }
         if (resource instanceof ReplicaSet rs && rs.getSpec() != null) {
-            ReplicaSet copy = serialization.clone(rs);
+            ReplicaSet copy = new ReplicaSetBuilder(rs).build();
             defaultTemplate(copy.getSpec().getTemplate());
             return copy;
         }
         if (resource instanceof Pod p && p.getSpec() != null) {
-            Pod copy = serialization.clone(p);
+            Pod copy = new PodBuilder(p).build();
             defaultPodSpec(copy.getSpec());
             return copy;
         }

@@ -261,11 +261,11 @@ class SelfCheckTest {
     }
 
     @Test
-    void attachRefusesAStateThatIsNotReady() {
+    void attachRefusesAClusterWhoseCollectorItCannotRead() {
         SelfCheckReport result = inspect(Step06Cluster.healthy().remove("OpenTelemetryCollector", "observability-backend", "otel"));
 
         assertThatThrownBy(() -> selfCheck().attach(result, new StackContext(report, line -> { }, false)))
-                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("the cluster is not in the step-06 state");
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("the cluster runs no collector, Prometheus and Jaeger to check");
     }
 
     private static List<Deployment> cluster() {

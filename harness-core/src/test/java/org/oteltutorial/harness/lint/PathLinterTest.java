@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.oteltutorial.harness.reader.ReaderPath;
 import org.oteltutorial.harness.reader.TutorialRepo;
 import org.oteltutorial.harness.tutorial.StackModel;
+import org.oteltutorial.harness.tutorial.StepPlan;
 
 class PathLinterTest {
 
@@ -29,7 +30,7 @@ class PathLinterTest {
         ReaderPath path = ReaderPath.follow(repo.checkout(), chapter);
         StackModel model = StackModel.from(path.manifests());
         List<Finding> all = new ArrayList<>(Linter.standard().lint(model).findings());
-        all.addAll(PathLinter.standard().lint(PathContext.of(path, model, notes::add)));
+        all.addAll(PathLinter.standard().lint(PathContext.of(path, model, StepPlan.bundled(), notes::add)));
         return all;
     }
 

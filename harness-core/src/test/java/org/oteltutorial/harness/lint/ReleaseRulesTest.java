@@ -65,6 +65,27 @@ class ReleaseRulesTest {
         }
 
         @Test
+        void aSetArgumentOverridesTheConfigFile() {
+            Step06 withoutMetrics = TODAY.replace(BACKEND, "          metrics: promstore\n", "");
+            LintResult result = withoutMetrics.replace(BACKEND, "            - --config=/etc/jaeger/config.yaml\n",
+                    "            - --config=/etc/jaeger/config.yaml\n            - --set=extensions::jaeger_query::storage::metrics=promstore\n")
+                    .lint();
+
+            Findings.assertNoFindings(result, "jaeger-spm");
+            Findings.assertNoFindings(result, "jaeger-v2-flags");
+            Findings.errors(withoutMetrics.lint(), "jaeger-spm");
+        }
+
+        @Test
+        void aSetArgumentCanBreakWhatTheFileGotRight() {
+            LintResult result = TODAY.replace(BACKEND, "            - --config=/etc/jaeger/config.yaml\n",
+                    "            - --config=/etc/jaeger/config.yaml\n            - --set\n"
+                            + "            - extensions::jaeger_storage::metric_backends::promstore::prometheus::normalize_calls=false\n").lint();
+
+            assertThat(Findings.only(result, "metric-names").message()).contains("as 'traces_span_metrics_calls'", "normalize_calls=false");
+        }
+
+        @Test
         void anEndpointThatDoesNotResolveIsNamedWithItsSetting() {
             LintResult result = TODAY.replace(BACKEND, "endpoint: http://prometheus.observability-backend",
                     "endpoint: http://prometheus.monitoring").lint();

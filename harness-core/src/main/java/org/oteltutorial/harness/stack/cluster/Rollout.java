@@ -1,29 +1,31 @@
 package org.oteltutorial.harness.stack.cluster;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.fabric8.kubernetes.client.readiness.Readiness;
 import java.util.Objects;
 
-/** Whether a Deployment has rolled out, the way {@code kubectl rollout status} judges it, and a one-line description. */
+/** Whether a Deployment has rolled out (fabric8's readiness plus the observed generation), and a one-line description. */
 public final class Rollout {
 
     private Rollout() {
     }
 
-    /** The current generation is observed, every replica is updated and available, and no old replica is left. */
+    /**
+     * fabric8's {@link Readiness#isDeploymentReady} (every replica available, no old one left), once the controller
+     * has observed the current generation, as {@code kubectl rollout status} also requires.
+     */
     public static boolean isReady(Deployment d) {
         if (d == null || d.getSpec() == null || d.getStatus() == null) {
             return false;
         }
-        DeploymentStatus status = d.getStatus();
         long generation = d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration();
-        long observed = status.getObservedGeneration() == null ? 0 : status.getObservedGeneration();
-        int wanted = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
-        return observed >= generation
-                && count(status.getUpdatedReplicas()) >= wanted
-                && count(status.getReplicas()) <= count(status.getUpdatedReplicas())
-                && count(status.getAvailableReplicas()) >= wanted;
+        long observed = d.getStatus().getObservedGeneration() == null ? 0 : d.getStatus().getObservedGeneration();
+        // fabric8 needs spec.replicas; the API server defaults it to 1, a manifest may leave it out.
+        Deployment judged = d.getSpec().getReplicas() != null ? d : new DeploymentBuilder(d).editSpec().withReplicas(1).endSpec().build();
+        return observed >= generation && Readiness.isDeploymentReady(judged);
     }
 
     /** E.g. {@code 0/1 available, 1 updated; Available=False (MinimumReplicasUnavailable: ...)}. */

@@ -7,7 +7,8 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 /**
  * Server-side apply with the harness's own field manager, forcing conflicts (the harness is the source of truth for
  * the objects it applies). Whether the object is new is read just before applying, so a cluster run removes only what
- * it created; an object that exists and that the harness never applied is left as it is.
+ * it created; an object that exists is left as it is, never applied over (forcing the tutorial's version over a newer
+ * cert-manager or operator would silently downgrade it).
  */
 public final class ServerSideApplier implements ResourceApplier {
 
@@ -20,16 +21,11 @@ public final class ServerSideApplier implements ResourceApplier {
         this.client = client;
     }
 
-    private static boolean managedByHarness(HasMetadata existing) {
-        var fields = existing.getMetadata().getManagedFields();
-        return fields != null && fields.stream().anyMatch(f -> FIELD_MANAGER.equals(f.getManager()));
-    }
-
     @Override
     public Applied apply(HasMetadata resource) {
         Resource<HasMetadata> target = client.resource(resource);
         HasMetadata existing = target.get();
-        if (existing != null && !managedByHarness(existing)) {
+        if (existing != null) {
             return new Applied(ObjectRef.of(existing), false, true);
         }
         HasMetadata result = target.fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();

@@ -131,9 +131,8 @@ public final class StepApplier {
         Applied done = result.orElseThrow();
         applied.add(done);
         if (done.leftAsItWas()) {
-            notes.add("left as it was: " + ref.describe() + " existed and is not managed by " + ServerSideApplier.FIELD_MANAGER
-                    + ", so it was not applied over");
-            progress.accept("  " + ref.describe() + " exists and is not the harness's: left as it is");
+            notes.add("left as it was: " + ref.describe() + " existed before this run, so it was not applied over");
+            progress.accept("  " + ref.describe() + " exists: left as it is");
         }
         return done;
     }

@@ -203,7 +203,11 @@ final class KubeCluster implements AutoCloseable {
         progress.accept("kube: " + line);
     }
 
-    private ManagedProcess launch(String name, List<String> command) {
+    /** Synchronized with the cleanup: once it ran (SIGINT during the start, say), nothing new is started. */
+    private synchronized ManagedProcess launch(String name, List<String> command) {
+        if (closed) {
+            throw new StackStartException("kube: the cluster was stopped while it started (interrupted)");
+        }
         progress.accept("kube: starting " + name);
         ManagedProcess process = ManagedProcess.start(name, command, ENV, layout.log(name), layout.state());
         processes.add(process);

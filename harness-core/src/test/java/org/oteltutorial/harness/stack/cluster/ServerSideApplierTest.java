@@ -42,7 +42,7 @@ class ServerSideApplierTest {
     }
 
     @Test
-    void anObjectThatExistedAndIsNotTheHarnessesIsLeftAsItIs() throws InterruptedException {
+    void anObjectThatExistedIsLeftAsItIs() throws InterruptedException {
         Deployment existing = KubernetesWaiterTest.deployment("cert-manager", "cert-manager-webhook", 1);
         existing.getMetadata().setManagedFields(List.of(new ManagedFieldsEntryBuilder().withManager("kubectl").withOperation("Apply").build()));
         server.expect().get().withPath(PATH).andReturn(200, existing).once();
@@ -51,20 +51,6 @@ class ServerSideApplierTest {
 
         assertThat(applied).isEqualTo(new Applied(new ObjectRef("apps/v1", "Deployment", "cert-manager", "cert-manager-webhook"), false, true));
         assertThat(drain()).extracting(RecordedRequest::getMethod).containsExactly("GET");
-    }
-
-    @Test
-    void anObjectTheHarnessAppliedBeforeIsAppliedAgainButNotCountedAsCreated() {
-        Deployment existing = KubernetesWaiterTest.deployment("cert-manager", "cert-manager-webhook", 1);
-        existing.getMetadata().setManagedFields(List.of(new ManagedFieldsEntryBuilder().withManager(ServerSideApplier.FIELD_MANAGER)
-                .withOperation("Apply").build()));
-        server.expect().get().withPath(PATH).andReturn(200, existing).once();
-        server.expect().patch().withPath(PATH + "?fieldManager=otel-tutorial-harness&force=true").andReturn(200, existing).once();
-
-        Applied applied = new ServerSideApplier(client).apply(existing);
-
-        assertThat(applied.created()).isFalse();
-        assertThat(applied.leftAsItWas()).isFalse();
     }
 
     private List<RecordedRequest> drain() throws InterruptedException {
