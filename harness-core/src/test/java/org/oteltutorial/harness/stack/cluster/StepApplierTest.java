@@ -50,6 +50,17 @@ class StepApplierTest {
     }
 
     @Test
+    void theInstrumentationsNamespaceWhichOnlyTheAppStepDeclaresIsAppliedBeforeTheInstrumentation() {
+        applier.applyAll(StepPlan.bundled());
+
+        int namespace = cluster.indexOf("apply Namespace tutorial-application");
+        assertThat(namespace).isNotNegative().isLessThan(cluster.indexOf("apply Instrumentation tutorial-application/my-instrumentation"));
+        assertThat(cluster.events).filteredOn(e -> e.equals("apply Namespace tutorial-application")).hasSize(1);
+        assertThat(applier.notes()).contains("step instrumentation puts objects into namespace tutorial-application, which step app"
+                + " declares: the namespace was applied before step instrumentation");
+    }
+
+    @Test
     void certManagerWebhookIsReadyAndItsCaInjectedBeforeTheOperatorIsApplied() {
         applier.applyAll(StepPlan.bundled());
 
