@@ -125,6 +125,12 @@ public final class StepApplier {
             waiter.deploymentReady(target.namespace(), target.name(), timeouts.deployment());
         }
         for (SourcedResource r : resources) {
+            if (r.resource() instanceof Deployment d && asksForInjection(d)) {
+                progress.accept("  checking that the pods of Deployment " + r.namespace() + "/" + r.name() + " were injected");
+                waiter.podsInjected(r.namespace(), r.name(), timeouts.deployment());
+            }
+        }
+        for (SourcedResource r : resources) {
             if (KubernetesWaiter.isWebhookConfiguration(r.kind()) && injectsCa(r.resource())) {
                 progress.accept("  waiting for the CA bundle of " + r.kind() + " " + r.name());
                 waiter.webhookCaInjected(r.kind(), r.name(), timeouts.webhook());
@@ -201,6 +207,15 @@ public final class StepApplier {
                 }
             }
         }
+    }
+
+    static final String INJECT_ANNOTATION_PREFIX = "instrumentation.opentelemetry.io/inject-";
+
+    private static boolean asksForInjection(Deployment d) {
+        var template = d.getSpec() == null ? null : d.getSpec().getTemplate();
+        Map<String, String> annotations = template == null || template.getMetadata() == null ? null : template.getMetadata().getAnnotations();
+        return annotations != null && annotations.entrySet().stream()
+                .anyMatch(a -> a.getKey().startsWith(INJECT_ANNOTATION_PREFIX) && !"false".equalsIgnoreCase(a.getValue()));
     }
 
     private static boolean injectsCa(HasMetadata resource) {

@@ -61,6 +61,17 @@ class StepApplierTest {
     }
 
     @Test
+    void theAnnotatedAppDeploymentsAreCheckedForInjectionOnceReadyAndNothingElseIs() {
+        applier.applyAll(StepPlan.bundled());
+
+        assertThat(cluster.events).filteredOn(e -> e.startsWith("injected ")).containsExactly(
+                "injected Deployment tutorial-application/backend1-deployment", "injected Deployment tutorial-application/backend2-deployment",
+                "injected Deployment tutorial-application/frontend-deployment");
+        assertThat(cluster.indexOf("ready Deployment tutorial-application/frontend-deployment"))
+                .isLessThan(cluster.indexOf("injected Deployment tutorial-application/backend1-deployment"));
+    }
+
+    @Test
     void certManagerWebhookIsReadyAndItsCaInjectedBeforeTheOperatorIsApplied() {
         applier.applyAll(StepPlan.bundled());
 
