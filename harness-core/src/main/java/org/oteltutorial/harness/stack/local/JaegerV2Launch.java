@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.oteltutorial.harness.stack.StackStartException;
-import org.oteltutorial.harness.topology.Endpoint;
 import org.oteltutorial.harness.tutorial.JaegerModel;
 import org.oteltutorial.harness.tutorial.JaegerV2Config;
 import tools.jackson.databind.JsonNode;
@@ -27,17 +25,18 @@ final class JaegerV2Launch implements JaegerLauncher {
     private static final int QUERY_GRPC_PORT = 16685;
     static final int HEALTH_PORT = 13133;
     private static final int TELEMETRY_PORT = 8888;
-    private static final Map<String, Integer> OTLP_DEFAULT_PORTS = Map.of("grpc", 4317, "http", 4318);
     private static final String HEALTH = "healthcheckv2";
 
     private final YAMLMapper yaml = YAMLMapper.builder().build();
     private final JaegerModel jaeger;
     private final PortPlan ports;
+    private final LoopbackConfig loopback;
     private URI query;
 
     JaegerV2Launch(JaegerModel jaeger, PortPlan ports) {
         this.jaeger = jaeger;
         this.ports = ports;
+        this.loopback = new LoopbackConfig(ports, jaeger.workload());
     }
 
     @Override
@@ -58,8 +57,8 @@ final class JaegerV2Launch implements JaegerLauncher {
         }
         JaegerV2Config config = parsed.get();
         ObjectNode root = (ObjectNode) config.root().deepCopy(); // with the --set arguments applied, so they are not passed again
-        rewriteReceivers(object(root, "receivers"));
-        ObjectNode extensions = object(root, "extensions");
+        loopback.rewriteReceivers(LoopbackConfig.object(root, "receivers"));
+        ObjectNode extensions = LoopbackConfig.object(root, "extensions");
         for (Map.Entry<String, JsonNode> e : extensions.properties()) {
             if (e.getKey().equals(JaegerV2Config.STORAGE_EXTENSION)) {
                 dialMetricBackends(e.getValue());
@@ -67,24 +66,21 @@ final class JaegerV2Launch implements JaegerLauncher {
                 listenEverywhere(settings);
             }
         }
-        ObjectNode queryExtension = object(extensions, JaegerV2Config.QUERY_EXTENSION);
+        ObjectNode queryExtension = LoopbackConfig.object(extensions, JaegerV2Config.QUERY_EXTENSION);
         // in its pod Jaeger traces itself into localhost:4317; here that is another program, and shutdown would wait on it
         queryExtension.put("enable_tracing", false);
-        String queryListen = listenOrDefault(object(queryExtension, "http"), QUERY_PORT);
-        listenOrDefault(object(queryExtension, "grpc"), QUERY_GRPC_PORT);
+        String queryListen = listenOrDefault(LoopbackConfig.object(queryExtension, "http"), QUERY_PORT);
+        listenOrDefault(LoopbackConfig.object(queryExtension, "grpc"), QUERY_GRPC_PORT);
         String health = ports.listen(jaeger.workload(), HEALTH_PORT);
-        ObjectNode healthcheck = object(extensions, HEALTH);
+        ObjectNode healthcheck = LoopbackConfig.object(extensions, HEALTH);
         healthcheck.put("use_v2", true);
-        object(healthcheck, "http").put("endpoint", health);
-        ObjectNode service = object(root, "service");
+        LoopbackConfig.object(healthcheck, "http").put("endpoint", health);
+        ObjectNode service = LoopbackConfig.object(root, "service");
         ArrayNode list = service.get("extensions") instanceof ArrayNode a ? a : service.putArray("extensions");
         if (list.valueStream().noneMatch(n -> n.asString("").equals(HEALTH))) {
             list.add(HEALTH);
         }
-        ObjectNode metrics = object(object(service, "telemetry"), "metrics");
-        metrics.remove("address");
-        ObjectNode pull = metrics.putArray("readers").addObject().putObject("pull").putObject("exporter").putObject("prometheus");
-        pull.put("host", PortPlan.LOOPBACK).put("port", ports.port(jaeger.workload(), TELEMETRY_PORT));
+        loopback.telemetryReader(service, TELEMETRY_PORT);
         Path file = workDir.resolve("jaeger-config.yaml");
         RunFiles.write(file, yaml.writeValueAsString(root));
         query = URI.create("http://" + queryListen);
@@ -102,24 +98,6 @@ final class JaegerV2Launch implements JaegerLauncher {
                 + " false) and a healthcheckv2 extension tells when it is ready";
     }
 
-    private void rewriteReceivers(ObjectNode receivers) {
-        for (Map.Entry<String, JsonNode> receiver : receivers.properties()) {
-            if (!(receiver.getValue() instanceof ObjectNode settings)) {
-                continue;
-            }
-            listenOn(settings);
-            if (settings.get("protocols") instanceof ObjectNode protocols) {
-                for (Map.Entry<String, JsonNode> protocol : protocols.properties()) {
-                    ObjectNode p = protocol.getValue() instanceof ObjectNode o ? o : protocols.putObject(protocol.getKey());
-                    if (!p.has("endpoint") && receiver.getKey().startsWith("otlp") && OTLP_DEFAULT_PORTS.containsKey(protocol.getKey())) {
-                        p.put("endpoint", "0.0.0.0:" + OTLP_DEFAULT_PORTS.get(protocol.getKey()));
-                    }
-                    listenOn(p);
-                }
-            }
-        }
-    }
-
     private void dialMetricBackends(JsonNode storage) {
         for (JsonNode backend : storage.path("metric_backends")) {
             if (backend.path("prometheus") instanceof ObjectNode prometheus && prometheus.path("endpoint").isString()) {
@@ -131,7 +109,7 @@ final class JaegerV2Launch implements JaegerLauncher {
 
     /** Every {@code endpoint} an extension listens on (nested blocks such as {@code http}, {@code grpc} included). */
     private void listenEverywhere(ObjectNode settings) {
-        listenOn(settings);
+        loopback.listenOn(settings);
         for (Map.Entry<String, JsonNode> child : settings.properties()) {
             if (child.getValue() instanceof ObjectNode nested) {
                 listenEverywhere(nested);
@@ -143,25 +121,8 @@ final class JaegerV2Launch implements JaegerLauncher {
         if (!server.has("endpoint")) {
             server.put("endpoint", "0.0.0.0:" + defaultPort);
         }
-        String local = listenOn(server);
+        String local = loopback.listenOn(server);
         return local != null ? local : ports.listen(jaeger.workload(), defaultPort);
     }
 
-    private String listenOn(ObjectNode settings) {
-        JsonNode endpoint = settings.get("endpoint");
-        if (endpoint == null || !endpoint.isString() || endpoint.asString().contains("://")) {
-            return null;
-        }
-        OptionalInt port = Endpoint.parse(endpoint.asString()).port();
-        if (port.isEmpty()) {
-            return null;
-        }
-        String local = ports.listen(jaeger.workload(), port.getAsInt());
-        settings.put("endpoint", local);
-        return local;
-    }
-
-    private static ObjectNode object(ObjectNode parent, String name) {
-        return parent.get(name) instanceof ObjectNode o ? o : parent.putObject(name);
-    }
 }
