@@ -23,6 +23,7 @@ final class SamplingChecks {
     static final String KEPT = "sampling: Jaeger holds exactly the traces the tail sampler keeps";
     static final String EVERY = "sampling: Jaeger holds every trace (no sampler)";
     static final String ERRORS = "sampling: Jaeger keeps every error trace";
+    static final String SLOW = "sampling: Jaeger keeps every slow trace";
     static final String WHOLE = "sampling: kept traces are whole";
     private static final int IDS_NAMED = 5;
 
@@ -90,8 +91,12 @@ final class SamplingChecks {
                     + " still judge follow"));
         }
         if (policy.sampled() && policy.keepsEveryError()) {
-            results.add(everyError(traces.stream().filter(SentTrace::error).toList(), held).withSeconds(waited));
+            results.add(every(ERRORS, "error trace", "the status_code ERROR policy", traces.stream().filter(SentTrace::error).toList(),
+                    held).withSeconds(waited));
         }
+        policy.keepsEverySlowerThan().filter(t -> policy.sampled()).ifPresent(threshold -> results.add(every(SLOW + " ("
+                + threshold.toMillis() + " ms or more)", "trace of " + threshold.toMillis() + " ms or more", "the latency policy",
+                sent.tracesSlowerThan(threshold), held).withSeconds(waited)));
         results.add(complete(traces, held));
         return results;
     }
@@ -143,16 +148,17 @@ final class SamplingChecks {
         return CheckResult.fail(name, want, got, why.toString());
     }
 
-    private static CheckResult everyError(List<SentTrace> errors, JaegerTraceSet held) {
-        if (errors.isEmpty()) {
-            return CheckResult.skip(ERRORS, "no error trace was sent, so there is nothing to compare");
+    /** Every trace of a kind a policy keeps whatever the others say is in Jaeger; none sent is a skip ("0 of 0"). */
+    private static CheckResult every(String name, String kind, String policy, List<SentTrace> want, JaegerTraceSet held) {
+        if (want.isEmpty()) {
+            return CheckResult.skip(name, "no " + kind + " was sent, so there is nothing to compare");
         }
-        List<String> missing = errors.stream().map(SentTrace::traceId).filter(id -> !held.has(id)).sorted().toList();
-        String want = String.valueOf(errors.size());
-        String got = String.valueOf(errors.size() - missing.size());
-        return missing.isEmpty() ? CheckResult.pass(ERRORS, want, got, "a status_code ERROR policy keeps them")
-                : CheckResult.fail(ERRORS, want, got, "Jaeger lacks " + missing.size() + " error trace(s) the status_code policy keeps: "
-                        + firstFew(missing));
+        List<String> missing = want.stream().map(SentTrace::traceId).filter(id -> !held.has(id)).sorted().toList();
+        String expectedCount = String.valueOf(want.size());
+        String got = String.valueOf(want.size() - missing.size());
+        return missing.isEmpty() ? CheckResult.pass(name, expectedCount, got, policy + " keeps them")
+                : CheckResult.fail(name, expectedCount, got, "Jaeger lacks " + missing.size() + " of the " + want.size() + " (" + kind
+                        + "), which " + policy + " keeps: " + firstFew(missing));
     }
 
     private static CheckResult complete(List<SentTrace> sent, JaegerTraceSet held) {

@@ -30,6 +30,7 @@ class SamplingChecksTest {
     private static final RedExpectations BUNDLED = RedExpectations.of(Step06.bundled().model());
     private static final String KEPT = SamplingChecks.KEPT;
     private static final String ERRORS = SamplingChecks.ERRORS;
+    private static final String SLOW = SamplingChecks.SLOW + " (500 ms or more)";
     private static final String WHOLE = SamplingChecks.WHOLE;
     private static final String METRICS = SamplingChecks.METRICS;
     private static final String EVERY = SamplingChecks.EVERY;
@@ -138,7 +139,8 @@ class SamplingChecksTest {
 
         assertThat(results).extracting(CheckResult::name, CheckResult::status, CheckResult::expected, CheckResult::observed)
                 .containsExactly(tuple(METRICS, CheckStatus.PASS, "122", "122"), tuple(KEPT, CheckStatus.PASS, "15", "15"),
-                        tuple(ERRORS, CheckStatus.PASS, "6", "6"), tuple(WHOLE, CheckStatus.PASS, "15", "15"));
+                        tuple(ERRORS, CheckStatus.PASS, "6", "6"), tuple(SLOW, CheckStatus.PASS, "5", "5"),
+                        tuple(WHOLE, CheckStatus.PASS, "15", "15"));
         // one search per root service, over the run's window
         assertThat(jaeger.requests()).allSatisfy(url -> assertThat(url.queryParameter("service")).isEqualTo(LedgerBuilder.service("frontend")));
     }
@@ -165,6 +167,8 @@ class SamplingChecksTest {
         assertThat(named(results, KEPT)).extracting(CheckResult::status, CheckResult::expected, CheckResult::observed)
                 .containsExactly(CheckStatus.FAIL, "15", "0");
         assertThat(named(results, ERRORS)).extracting(CheckResult::status, CheckResult::observed).containsExactly(CheckStatus.FAIL, "0");
+        assertThat(named(results, SLOW).message()).isEqualTo("Jaeger lacks 5 of the 5 (trace of 500 ms or more), which the latency policy keeps: "
+                + String.join(", ", new TreeSet<>(List.of(6, 14, 22, 30, 38).stream().map(n -> LedgerBuilder.traceId(0xab, n)).toList())));
         assertThat(named(results, WHOLE).status()).as("no trace to look at is a skip, not a pass").isEqualTo(CheckStatus.SKIP);
     }
 
@@ -258,6 +262,18 @@ class SamplingChecksTest {
                         tuple(WHOLE, CheckStatus.PASS));
         assertThat(named(results, KEPT).message()).contains("by-span-count (span_count)");
         assertThat(named(results, ERRORS).observed()).isEqualTo("6");
+    }
+
+    @Test
+    void noSlowTracePlannedIsASkipNotAPass() {
+        SamplingPolicy policy = new SamplingPolicy(true, List.of(new SamplingRule.Latency(5000, 0)), List.of("by-span-count (span_count)"),
+                Duration.ofSeconds(10), 100);
+        jaegerHolds(t -> false);
+
+        CheckResult slow = named(check(withPolicy(policy)), SamplingChecks.SLOW + " (5000 ms or more)");
+
+        assertThat(slow.status()).isEqualTo(CheckStatus.SKIP);
+        assertThat(slow.message()).isEqualTo("no trace of 5000 ms or more was sent, so there is nothing to compare");
     }
 
     @Test
