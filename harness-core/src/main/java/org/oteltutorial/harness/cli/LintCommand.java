@@ -60,8 +60,9 @@ final class LintCommand implements Callable<Integer> {
         StackModel model = reader.map(TutorialOptions.TutorialInput::model).orElseGet(() -> StackModel.from(manifests));
         LintResult result = Linter.standard().lint(model);
         List<String> notes = new ArrayList<>();
+        notes.add("validated " + reader.map(TutorialOptions.TutorialInput::describe).orElseGet(() -> paths.isEmpty() ? Sources.bundled()
+                : "the manifests in " + String.join(", ", paths.stream().map(p -> p.toAbsolutePath().toString()).toList())));
         reader.ifPresent(r -> {
-            notes.add("validated " + r.describe());
             r.steps().forEach(s -> notes.add("step " + s));
             notes.addAll(r.notes());
         });

@@ -117,7 +117,7 @@ final class ReaderState {
         HeldObject held = require(at, target);
         ObjectNode live = held.live().deepCopy();
         ObjectNode template = template(live).orElseThrow(() -> new ChapterCommandException(at, target.describe() + " has no pods to restart"));
-        ((ObjectNode) template.withObjectProperty("metadata")).withObjectProperty("annotations").put(RESTARTED_AT, at.location());
+        template.withObjectProperty("metadata").withObjectProperty("annotations").put(RESTARTED_AT, at.location());
         return change(at, held, live);
     }
 

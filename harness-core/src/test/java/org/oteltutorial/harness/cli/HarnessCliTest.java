@@ -57,14 +57,16 @@ class HarnessCliTest {
 
         assertThat(run.exit()).as("stderr: %s", run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.err()).isEmpty();
-        assertThat(run.lines()).hasSize(4);
+        assertThat(run.lines()).hasSize(5);
         assertThat(run.findings()).hasSize(3).allSatisfy(m -> {
             assertThat(m.group(1)).isEqualTo("WARNING");
             assertThat(m.group(2)).isEqualTo("image");
             assertThat(m.group(3)).isEqualTo("step-06/app.yaml");
             assertThat(m.group(6)).contains(":latest", "mutable");
         });
-        assertThat(run.lines().get(3)).isEqualTo("lint: 0 errors, 3 warnings (15 rules over 20 resources)");
+        assertThat(run.lines().get(3)).isEqualTo("note: validated the bundled rendering of"
+                + " pavolloffay/kubecon-eu-2024-opentelemetry-kubernetes-tracing-tutorial at commit f648f09f1426 (step 06)");
+        assertThat(run.lines().get(4)).isEqualTo("lint: 0 errors, 3 warnings (15 rules over 20 resources)");
     }
 
     @Test
@@ -74,7 +76,7 @@ class HarnessCliTest {
         Run run = run("lint", "--no-validate", stack.toString());
 
         assertThat(run.exit()).as("stderr: %s", run.err()).isEqualTo(ExitCodes.FAILED);
-        assertThat(run.lines()).as("finding lines then the summary: %s", run.out()).hasSize(6);
+        assertThat(run.lines()).as("finding lines, the source, then the summary: %s", run.out()).hasSize(7);
         List<Matcher> findings = run.findings();
         assertThat(findings).as("lines that are whole findings in:%n%s", run.out()).hasSize(5);
         Matcher first = findings.get(0);
@@ -86,7 +88,8 @@ class HarnessCliTest {
         assertThat(first.group(6)).contains("'calls_total'", "'traces_span_metrics_calls_total'");
         assertThat(findings.get(1).group(6)).contains("'duration_milliseconds_bucket'", "'traces_span_metrics_duration_milliseconds_bucket'");
         assertThat(findings.subList(2, 5)).allSatisfy(m -> assertThat(m.group(1)).isEqualTo("WARNING"));
-        assertThat(run.lines().get(5)).isEqualTo("lint: 2 errors, 3 warnings (15 rules over 20 resources)");
+        assertThat(run.lines().get(5)).startsWith("note: validated the manifests in ");
+        assertThat(run.lines().get(6)).isEqualTo("lint: 2 errors, 3 warnings (15 rules over 20 resources)");
     }
 
     @Test
@@ -127,7 +130,9 @@ class HarnessCliTest {
         Run run = run("lint", "--no-validate", stack.resolve("backend.yaml").toString(), stack.resolve("collector.yaml").toString());
 
         assertThat(run.exit()).as("out: %s err: %s", run.out(), run.err()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).isEqualTo("lint: 0 errors, 0 warnings (15 rules over 12 resources)" + System.lineSeparator());
+        assertThat(run.out()).isEqualTo("note: validated the manifests in " + stack.resolve("backend.yaml").toAbsolutePath() + ", "
+                + stack.resolve("collector.yaml").toAbsolutePath() + System.lineSeparator()
+                + "lint: 0 errors, 0 warnings (15 rules over 12 resources)" + System.lineSeparator());
     }
 
     @Test

@@ -1,8 +1,10 @@
 package org.oteltutorial.harness.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.oteltutorial.harness.stack.cluster.ClusterTarget;
+import org.oteltutorial.harness.stack.cluster.ServerSideApplier;
+import org.oteltutorial.harness.stack.cluster.StepApplier;
+import org.oteltutorial.harness.tutorial.Step06;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -120,6 +125,40 @@ class KubeStackIT {
                 assertThat(created.out()).contains("removing the").contains("waiting for namespace observability-backend to finish terminating");
                 assertThat(ClusterObjects.of(client)).as("objects after the " + run + " run").isEqualTo(empty);
             }
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aBrokenVariantFailsWithAFailureBundleOfTheRealPodLogsAndEvents() throws IOException {
+        Path manifests = Step06.bundled().prometheusOtlpFlag(null).writeTo(dir.resolve("broken-manifests"));
+        Path report = dir.resolve("cluster-broken");
+        HarnessCliRun broken = HarnessCliRun.of(report, "run", "--stack", "cluster", "--without", "operator", "--no-lint", "--manifests",
+                manifests.toString(), "--kubeconfig", kept.resolve("kubeconfig").toString(), "--report", report.toString());
+
+        assertThat(broken.exitCode()).as(broken.toString()).isEqualTo(1);
+        Path bundle = report.resolve("failure-bundle");
+        Path collectorLogs = bundle.resolve("logs").resolve("observability-backend");
+        try (var files = Files.walk(collectorLogs)) {
+            List<Path> logs = files.filter(f -> f.getFileName().toString().equals("otc-container.log")).toList();
+            assertThat(logs).as("the collector's container log in " + collectorLogs).hasSize(1);
+            assertThat(Files.readString(logs.get(0))).contains("otlphttp/metrics");
+        }
+        assertThat(Files.readString(bundle.resolve("events").resolve("observability-backend.txt"))).contains("Scheduled").contains("Started");
+    }
+
+    @Test
+    @Order(5)
+    void anApplyIntoANamespaceNoStepCreatedYetIsRefusedWith404AndNotRetried() {
+        try (KubernetesClient client = new ClusterTarget(Optional.of(kept.resolve("kubeconfig")), Optional.empty()).connect()) {
+            var configMap = new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName("probe")
+                    .withNamespace("tutorial-application").endMetadata().build();
+            assertThatThrownBy(() -> new ServerSideApplier(client).apply(configMap))
+                    .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                        assertThat(e.getCode()).isEqualTo(404);
+                        assertThat(e.getMessage()).contains("namespaces \"tutorial-application\" not found");
+                        assertThat(StepApplier.isTransient(e)).isFalse();
+                    });
         }
     }
 

@@ -13,4 +13,11 @@ public interface ClusterWaiter {
 
     /** Every webhook of the (validating or mutating) webhook configuration has a CA bundle, injected by cert-manager. */
     void webhookCaInjected(String kind, String name, Duration timeout);
+
+    /**
+     * Every pod of the Deployment carries the operator's injection (an {@code opentelemetry-auto-instrumentation*} init
+     * container or {@code OTEL_SERVICE_NAME} in a container): the operator's pod webhook is {@code failurePolicy: Ignore},
+     * so a pod created while it was not serving starts uninstrumented and nothing else says so.
+     */
+    void podsInjected(String namespace, String name, Duration timeout);
 }

@@ -58,6 +58,11 @@ public final class FailureBundle {
     }
 
     /** The last Prometheus answer a check saw (raw body or a summary). */
+    /** The namespaces whose pods, logs and events the bundle holds. */
+    public List<String> namespaces() {
+        return namespaces;
+    }
+
     public FailureBundle withLastPrometheusAnswer(String answer) {
         this.lastPrometheus = Optional.ofNullable(answer);
         return this;

@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import java.util.stream.Stream;
 import org.oteltutorial.harness.stack.StackStartException;
 
@@ -80,6 +83,37 @@ public final class KubernetesWaiter implements ClusterWaiter {
             throw new StackStartException(kind + " " + name + " has no CA bundle after " + seconds(timeout)
                     + ": cert-manager's cainjector has not injected it (is cert-manager-cainjector running?)", e);
         }
+    }
+
+    @Override
+    public void podsInjected(String namespace, String name, Duration timeout) {
+        Deployment d = client.apps().deployments().inNamespace(namespace).withName(name).get();
+        Map<String, String> selector = d == null || d.getSpec().getSelector() == null ? Map.of() : d.getSpec().getSelector().getMatchLabels();
+        AtomicReference<List<Pod>> last = new AtomicReference<>(List.of());
+        try {
+            Awaitility.await("pods of " + namespace + "/" + name + " injected").atMost(timeout).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                        List<Pod> pods = client.pods().inNamespace(namespace).withLabels(selector).list().getItems().stream()
+                                .filter(p -> p.getMetadata().getDeletionTimestamp() == null).toList();
+                        last.set(pods);
+                        return !pods.isEmpty() && pods.stream().allMatch(KubernetesWaiter::injected);
+                    });
+        } catch (ConditionTimeoutException e) {
+            List<String> bare = last.get().stream().filter(p -> !injected(p)).map(p -> p.getMetadata().getName()).toList();
+            throw new StackStartException("Deployment " + namespace + "/" + name + " asks for auto-instrumentation, but its pods "
+                    + (bare.isEmpty() ? "do not exist" : String.join(", ", bare) + " were not injected") + " after " + seconds(timeout)
+                    + ": the operator's pod webhook ignores failures, so pods created before it served start uninstrumented;"
+                    + " restart them once the operator is Ready: kubectl -n " + namespace + " rollout restart deployment/" + name, e);
+        }
+    }
+
+    static boolean injected(Pod pod) {
+        var spec = pod.getSpec();
+        boolean initContainer = spec.getInitContainers() != null && spec.getInitContainers().stream()
+                .anyMatch(c -> c.getName() != null && c.getName().startsWith("opentelemetry-auto-instrumentation"));
+        boolean env = spec.getContainers().stream().anyMatch(c -> c.getEnv() != null && c.getEnv().stream()
+                .anyMatch(v -> "OTEL_SERVICE_NAME".equals(v.getName())));
+        return initContainer || env;
     }
 
     private static boolean injected(Stream<WebhookClientConfig> configs) {

@@ -45,6 +45,8 @@ public final class StepApplier {
     private final ImageOverlay overlay = new ImageOverlay();
     private final List<Applied> applied = Collections.synchronizedList(new ArrayList<>());
     private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Planned> plannedNamespaces = new java.util.HashMap<>();
+    private final Set<String> appliedNamespaces = new java.util.HashSet<>();
 
     public StepApplier(ResourceApplier applier, ClusterWaiter waiter, StepSource source, Consumer<String> progress,
             ApplyTimeouts timeouts) {
@@ -58,9 +60,39 @@ public final class StepApplier {
     /** Applies every step of the plan in order, waiting after each. */
     public void applyAll(StepPlan plan) {
         validate(plan);
+        plannedNamespaces.clear();
+        for (Step step : plan.steps()) {
+            if (step.isLocal()) {
+                source.load(step).stream().filter(StepApplier::isNamespace).forEach(r -> plannedNamespaces.putIfAbsent(r.name(), new Planned(step.id(), r)));
+            }
+        }
         for (Step step : plan.steps()) {
             apply(step);
         }
+    }
+
+    /** A Namespace of the plan and the step that declares it. */
+    private record Planned(String step, SourcedResource namespace) {
+    }
+
+    /**
+     * Namespaces this step's objects go into that a later step of the plan declares (the tutorial's Instrumentation
+     * goes into {@code tutorial-application}, which only the app's file creates): applied first, as a reader who ran
+     * the chapter's {@code kubectl create namespace} would have them, and named in the notes.
+     */
+    private void applyNamespacesDeclaredLater(Step step, List<SourcedResource> resources) {
+        Set<String> own = new LinkedHashSet<>();
+        resources.stream().filter(StepApplier::isNamespace).forEach(r -> own.add(r.name()));
+        resources.stream().filter(r -> !isNamespace(r) && r.resource().getMetadata().getNamespace() != null).map(SourcedResource::namespace)
+                .distinct().filter(ns -> !own.contains(ns) && plannedNamespaces.containsKey(ns) && !appliedNamespaces.contains(ns))
+                .forEach(ns -> {
+                    Planned planned = plannedNamespaces.get(ns);
+                    progress.accept("  Namespace " + ns + " first (declared by step " + planned.step() + ")");
+                    applyRetrying(planned.namespace().resource());
+                    appliedNamespaces.add(ns);
+                    notes.add("step " + step.id() + " puts objects into namespace " + ns + ", which step " + planned.step()
+                            + " declares: the namespace was applied before step " + step.id());
+                });
     }
 
     /** Applies one step and waits until it has taken effect. */
@@ -70,9 +102,15 @@ public final class StepApplier {
         notes.addAll(overlaid.notes());
         List<SourcedResource> resources = overlaid.resources();
 
-        List<SourcedResource> first = resources.stream().filter(r -> isNamespace(r) || isCrd(r)).sorted(
-                (a, b) -> Boolean.compare(isCrd(a), isCrd(b))).toList();
-        first.forEach(r -> applyRetrying(r.resource()));
+        applyNamespacesDeclaredLater(step, resources);
+        List<SourcedResource> first = resources.stream().filter(r -> isNamespace(r) && !appliedNamespaces.contains(r.name()) || isCrd(r))
+                .sorted((a, b) -> Boolean.compare(isCrd(a), isCrd(b))).toList();
+        first.forEach(r -> {
+            applyRetrying(r.resource());
+            if (isNamespace(r)) {
+                appliedNamespaces.add(r.name());
+            }
+        });
         for (SourcedResource crd : first) {
             if (isCrd(crd)) {
                 waiter.crdEstablished(crd.name(), timeouts.crd());
@@ -85,6 +123,12 @@ public final class StepApplier {
         for (WaitTarget target : waitTargets(step, resources)) {
             progress.accept("  waiting for Deployment " + target.namespace() + "/" + target.name());
             waiter.deploymentReady(target.namespace(), target.name(), timeouts.deployment());
+        }
+        for (SourcedResource r : resources) {
+            if (r.resource() instanceof Deployment d && asksForInjection(d)) {
+                progress.accept("  checking that the pods of Deployment " + r.namespace() + "/" + r.name() + " were injected");
+                waiter.podsInjected(r.namespace(), r.name(), timeouts.deployment());
+            }
         }
         for (SourcedResource r : resources) {
             if (KubernetesWaiter.isWebhookConfiguration(r.kind()) && injectsCa(r.resource())) {
@@ -141,7 +185,7 @@ public final class StepApplier {
      * Refusals that go away by themselves: a webhook that is not serving yet (cert-manager's, the operator's), the API
      * server not knowing a just-established kind, or the server being briefly unavailable.
      */
-    static boolean isTransient(KubernetesClientException e) {
+    public static boolean isTransient(KubernetesClientException e) {
         String message = e.getMessage() + (e.getStatus() == null ? "" : " " + e.getStatus().getMessage());
         return message.contains("failed calling webhook") || message.contains("no endpoints available")
                 || message.contains("connection refused") || message.contains("x509: certificate signed by unknown authority")
@@ -163,6 +207,15 @@ public final class StepApplier {
                 }
             }
         }
+    }
+
+    static final String INJECT_ANNOTATION_PREFIX = "instrumentation.opentelemetry.io/inject-";
+
+    private static boolean asksForInjection(Deployment d) {
+        var template = d.getSpec() == null ? null : d.getSpec().getTemplate();
+        Map<String, String> annotations = template == null || template.getMetadata() == null ? null : template.getMetadata().getAnnotations();
+        return annotations != null && annotations.entrySet().stream()
+                .anyMatch(a -> a.getKey().startsWith(INJECT_ANNOTATION_PREFIX) && !"false".equalsIgnoreCase(a.getValue()));
     }
 
     private static boolean injectsCa(HasMetadata resource) {

@@ -1,5 +1,7 @@
 package org.oteltutorial.harness.stack.k3s;
 
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +15,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@link DockerProbe} on the Docker Engine API, spoken directly over the engine's socket with a deadline per request.
- * It does not go through Testcontainers' {@code DockerClientFactory}, whose environment discovery can take minutes
- * where Docker is absent or misconfigured.
+ * {@link DockerProbe} on the Docker Engine API, through the HTTP client Testcontainers itself uses (docker-java's
+ * zero-dependency transport) with a deadline per request. It does not go through Testcontainers'
+ * {@code DockerClientFactory}, whose environment discovery can take minutes where Docker is absent or misconfigured.
  *
  * <p>The privileged check imports an empty image (no registry needed), creates a container from it with k3s's
  * privileges and an entrypoint that does not exist, and starts it: when the runtime gets as far as looking for the
@@ -30,12 +32,14 @@ public final class DockerEngineProbe implements DockerProbe {
     private static final Duration REGISTRY = Duration.ofSeconds(8);
 
     private final DockerHost host;
-    private final EngineHttp http;
     private final JsonMapper json = JsonMapper.builder().build();
+
+    /** An answer of the engine: HTTP status and body. */
+    record Reply(int status, String body) {
+    }
 
     public DockerEngineProbe(DockerHost host) {
         this.host = host;
-        this.http = new EngineHttp(host);
     }
 
     public static DockerEngineProbe fromEnvironment() {
@@ -54,7 +58,7 @@ public final class DockerEngineProbe implements DockerProbe {
                     + (host.fromEnvironment() ? " (from DOCKER_HOST)" : " (DOCKER_HOST is not set)"));
         }
         try {
-            EngineHttp.Reply ping = call("GET", "/_ping", null, null, QUICK);
+            Reply ping = call("GET", "/_ping", null, null, QUICK);
             if (ping.status() != 200) {
                 throw new Unavailable("Docker at " + host + " answered /_ping with HTTP " + ping.status() + ": " + ping.body());
             }
@@ -78,7 +82,7 @@ public final class DockerEngineProbe implements DockerProbe {
     @Override
     public Optional<String> registryProblem(String image) {
         try {
-            EngineHttp.Reply reply = call("GET", "/distribution/" + image + "/json", null, null, REGISTRY);
+            Reply reply = call("GET", "/distribution/" + image + "/json", null, null, REGISTRY);
             return reply.status() == 200 ? Optional.empty() : Optional.of(message(reply));
         } catch (RuntimeException e) {
             return Optional.of("no answer within " + REGISTRY.toSeconds() + " s: " + root(e));
@@ -87,7 +91,7 @@ public final class DockerEngineProbe implements DockerProbe {
 
     @Override
     public Optional<String> privilegedProblem() {
-        EngineHttp.Reply imported = call("POST", "/images/create?fromSrc=-&repo=" + PROBE_IMAGE.replace(":", "&tag="), new byte[1024],
+        Reply imported = call("POST", "/images/create?fromSrc=-&repo=" + PROBE_IMAGE.replace(":", "&tag="), new byte[1024],
                 "application/x-tar", QUICK);
         if (imported.status() != 200) {
             return Optional.empty(); // inconclusive: the probe image cannot be made, so let k3s itself try
@@ -96,12 +100,12 @@ public final class DockerEngineProbe implements DockerProbe {
         try {
             String spec = "{\"Image\":\"" + PROBE_IMAGE + "\",\"Entrypoint\":[\"/otel-tutorial-harness-probe\"],"
                     + "\"HostConfig\":{\"Privileged\":true,\"CgroupnsMode\":\"host\",\"Binds\":[\"/sys/fs/cgroup:/sys/fs/cgroup:rw\"]}}";
-            EngineHttp.Reply created = call("POST", "/containers/create", spec.getBytes(StandardCharsets.UTF_8), "application/json", QUICK);
+            Reply created = call("POST", "/containers/create", spec.getBytes(StandardCharsets.UTF_8), "application/json", QUICK);
             if (created.status() != 201) {
                 return Optional.of("creating a privileged container failed: " + message(created));
             }
             id = json.readTree(created.body()).path("Id").asString();
-            EngineHttp.Reply started = call("POST", "/containers/" + id + "/start", null, null, QUICK);
+            Reply started = call("POST", "/containers/" + id + "/start", null, null, QUICK);
             return interpretStart(started.status(), message(started));
         } finally {
             if (id != null) {
@@ -123,15 +127,22 @@ public final class DockerEngineProbe implements DockerProbe {
         return Optional.of(message);
     }
 
-    private EngineHttp.Reply call(String method, String path, byte[] body, String contentType, Duration timeout) {
-        try {
-            return http.call(method, path, body, contentType, timeout);
+    private Reply call(String method, String path, byte[] body, String contentType, Duration timeout) {
+        DockerHttpClient.Request.Builder request = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.valueOf(method))
+                .path(path);
+        if (body != null) {
+            request.bodyBytes(body).putHeader("Content-Type", contentType);
+        }
+        try (DockerHttpClient http = new ZerodepDockerHttpClient.Builder().dockerHost(host.uri()).connectionTimeout(timeout)
+                .responseTimeout(timeout).build();
+                DockerHttpClient.Response response = http.execute(request.build())) {
+            return new Reply(response.getStatusCode(), new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + ": " + e.getMessage(), e);
         }
     }
 
-    private String message(EngineHttp.Reply reply) {
+    private String message(Reply reply) {
         try {
             JsonNode node = json.readTree(reply.body());
             if (node.path("message").isString()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfigurationBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
@@ -109,5 +110,18 @@ class KubernetesWaiterTest {
         assertThat(Rollout.isReady(stale)).isFalse();
         assertThat(Rollout.isReady(oldReplicaLeft)).isFalse();
         assertThat(Rollout.isReady(null)).isFalse();
+    }
+
+    @Test
+    void aPodCountsAsInjectedByTheOperatorsInitContainerOrItsServiceNameVariable() {
+        Pod bare = new PodBuilder().withNewSpec().addNewContainer().withName("app").endContainer().endSpec().build();
+        Pod java = new PodBuilder(bare).editSpec().addNewInitContainer().withName("opentelemetry-auto-instrumentation-java").endInitContainer()
+                .endSpec().build();
+        Pod sdk = new PodBuilder().withNewSpec().addNewContainer().withName("app").addNewEnv().withName("OTEL_SERVICE_NAME").withValue("frontend")
+                .endEnv().endContainer().endSpec().build();
+
+        assertThat(KubernetesWaiter.injected(bare)).isFalse();
+        assertThat(KubernetesWaiter.injected(java)).isTrue();
+        assertThat(KubernetesWaiter.injected(sdk)).isTrue();
     }
 }

@@ -56,6 +56,11 @@ final class RecordingCluster implements ResourceApplier, ClusterWaiter {
     }
 
     @Override
+    public void podsInjected(String namespace, String name, Duration timeout) {
+        events.add("injected Deployment " + namespace + "/" + name);
+    }
+
+    @Override
     public void webhookCaInjected(String kind, String name, Duration timeout) {
         events.add("ca-injected " + kind + " " + name);
     }

@@ -50,6 +50,28 @@ class StepApplierTest {
     }
 
     @Test
+    void theInstrumentationsNamespaceWhichOnlyTheAppStepDeclaresIsAppliedBeforeTheInstrumentation() {
+        applier.applyAll(StepPlan.bundled());
+
+        int namespace = cluster.indexOf("apply Namespace tutorial-application");
+        assertThat(namespace).isNotNegative().isLessThan(cluster.indexOf("apply Instrumentation tutorial-application/my-instrumentation"));
+        assertThat(cluster.events).filteredOn(e -> e.equals("apply Namespace tutorial-application")).hasSize(1);
+        assertThat(applier.notes()).contains("step instrumentation puts objects into namespace tutorial-application, which step app"
+                + " declares: the namespace was applied before step instrumentation");
+    }
+
+    @Test
+    void theAnnotatedAppDeploymentsAreCheckedForInjectionOnceReadyAndNothingElseIs() {
+        applier.applyAll(StepPlan.bundled());
+
+        assertThat(cluster.events).filteredOn(e -> e.startsWith("injected ")).containsExactly(
+                "injected Deployment tutorial-application/backend1-deployment", "injected Deployment tutorial-application/backend2-deployment",
+                "injected Deployment tutorial-application/frontend-deployment");
+        assertThat(cluster.indexOf("ready Deployment tutorial-application/frontend-deployment"))
+                .isLessThan(cluster.indexOf("injected Deployment tutorial-application/backend1-deployment"));
+    }
+
+    @Test
     void certManagerWebhookIsReadyAndItsCaInjectedBeforeTheOperatorIsApplied() {
         applier.applyAll(StepPlan.bundled());
 

@@ -83,15 +83,4 @@ class DockerEngineProbeTest {
         assertThat(DockerEngineProbe.interpretStart(400, "exec: \"/x\": executable file not found in $PATH")).isEmpty();
         assertThat(DockerEngineProbe.interpretStart(500, "cgroups: cgroup mountpoint does not exist")).contains("cgroups: cgroup mountpoint does not exist");
     }
-
-    @Test
-    void parsesSizedAndChunkedReplies() throws IOException {
-        EngineHttp.Reply sized = EngineHttp.parse("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nOK".getBytes(StandardCharsets.UTF_8));
-        EngineHttp.Reply chunked = EngineHttp.parse("HTTP/1.1 404 Not Found\r\nTransfer-Encoding: chunked\r\n\r\n3\r\n{\"m\r\n4;x=y\r\n\":1}\r\n0\r\n\r\n"
-                .getBytes(StandardCharsets.UTF_8));
-
-        assertThat(sized).isEqualTo(new EngineHttp.Reply(200, "OK"));
-        assertThat(chunked).isEqualTo(new EngineHttp.Reply(404, "{\"m\":1}"));
-        assertThatThrownBy(() -> EngineHttp.parse("garbage".getBytes(StandardCharsets.UTF_8))).isInstanceOf(IOException.class);
-    }
 }
