@@ -1,6 +1,7 @@
 package org.oteltutorial.harness.cli;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -128,7 +129,9 @@ final class RunCommand implements Callable<Integer> {
             Files.delete(Files.createTempFile(reportDir, ".probe", ""));
             return reportDir;
         } catch (IOException | UnsupportedOperationException e) {
-            throw new BadInputException("--report " + reportDir + ": cannot write there (" + e.getMessage()
+            String why = e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+                    : "it cannot be created, or takes no file";
+            throw new BadInputException("--report " + reportDir + ": cannot write there (" + why
                     + "); pass a directory you can write, or leave --report out");
         }
     }
