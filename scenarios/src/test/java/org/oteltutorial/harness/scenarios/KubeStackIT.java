@@ -23,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.oteltutorial.harness.stack.cluster.ClusterTarget;
 import org.oteltutorial.harness.stack.cluster.ServerSideApplier;
 import org.oteltutorial.harness.stack.cluster.StepApplier;
+import org.oteltutorial.harness.tutorial.ApiServerDefaults;
+import org.oteltutorial.harness.tutorial.ManifestLoader;
+import org.oteltutorial.harness.tutorial.SourcedResource;
 import org.oteltutorial.harness.tutorial.Step06;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The chapter on a real Kubernetes built here ({@code --stack kube --keep}), then on that one cluster: the self-check as
  * {@code workshop-attendee} with the audit log as proof of read-only, and the cluster stack's apply and exact cleanup,
- * twice in a row; at the end {@code ./harness down} and the host exactly as before.
+ * twice in a row, and the model's Kubernetes defaulting against the server's {@code dryRun=All} answers; at the end
+ * {@code ./harness down} and the host exactly as before.
  */
 @RequiresKube
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -159,6 +163,16 @@ class KubeStackIT {
                         assertThat(e.getMessage()).contains("namespaces \"tutorial-application\" not found");
                         assertThat(StepApplier.isTransient(e)).isFalse();
                     });
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theModelDefaultsEveryBundledObjectAsTheApiServerDoes() {
+        List<SourcedResource> bundled = new ManifestLoader().bundled().resources();
+        assertThat(ApiServerDefaults.compared(bundled)).hasSizeGreaterThan(10);
+        try (KubernetesClient client = new ClusterTarget(Optional.of(kept.resolve("kubeconfig")), Optional.empty()).connect()) {
+            assertThat(new ApiServerDefaults().differences(client, bundled)).as("fields the model defaults differently from the API server").isEmpty();
         }
     }
 
