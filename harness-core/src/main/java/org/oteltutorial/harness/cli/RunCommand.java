@@ -129,7 +129,8 @@ final class RunCommand implements Callable<Integer> {
             Files.delete(Files.createTempFile(reportDir, ".probe", ""));
             return reportDir;
         } catch (IOException | UnsupportedOperationException e) {
-            String why = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
+            String why = e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+                    : "it cannot be created, or takes no file";
             throw new BadInputException("--report " + reportDir + ": cannot write there (" + why
                     + "); pass a directory you can write, or leave --report out");
         }
