@@ -88,9 +88,12 @@ public final class RedVerifier implements AutoCloseable {
         return checks.judge(sent, checks.countSpans(sent), observation, 0);
     }
 
-    /** Jaeger SPM reads the RED metrics back, waited for as the run waits. */
+    /**
+     * Jaeger SPM reads the RED metrics back. Checked on its own, nothing waited for the main wave's flush before, so
+     * SPM gets that wait as well as the run's margin.
+     */
     public List<CheckResult> spm(SentTraffic sent, Instant since) {
-        return new SpmChecks(jaeger, prometheus, expected).check(sent, since, SETTLE_MARGIN, diagnosis);
+        return new SpmChecks(jaeger, prometheus, expected).check(sent, since, settleTimeout().plus(SETTLE_MARGIN), diagnosis);
     }
 
     /** The tutorial's own traffic to the frontend and the per-demo-service checks, where the app runs. */
