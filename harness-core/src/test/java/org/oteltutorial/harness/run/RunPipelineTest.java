@@ -164,6 +164,22 @@ class RunPipelineTest {
     }
 
     @Test
+    void aClientLibraryFailingAtStackUpIsAFailedCheckWithASummaryToo() throws IOException {
+        FakeProvider provider = new FakeProvider();
+        provider.start = context -> {
+            throw new io.fabric8.kubernetes.client.KubernetesClientException("Failure executing: GET at: https://10.0.0.1/api/v1/pods. Message: Forbidden.");
+        };
+
+        RunSummary summary = run(Step06.bundled().manifests(), provider, true);
+
+        assertThat(summary.checks()).extracting(CheckResult::name).containsExactly("lint", "stack up");
+        assertThat(summary.checks().get(1).status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(summary.checks().get(1).message()).isEqualTo("KubernetesClientException: Failure executing: GET at: https://10.0.0.1/api/v1/pods."
+                + " Message: Forbidden.");
+        assertThat(summaryJson().path("verdict").asString()).isEqualTo("fail");
+    }
+
+    @Test
     void anEnvironmentThatCannotRunTheStackIsNotACheck() {
         FakeProvider provider = new FakeProvider();
         provider.environment = new EnvironmentException("no Go toolchain");
