@@ -54,7 +54,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        Optional<TutorialOptions.TutorialInput> reader = tutorial.read();
+        Optional<TutorialInput> reader = tutorial.read();
         ClusterTarget target = new ClusterTarget(Optional.ofNullable(cluster.kubeconfig), Optional.ofNullable(cluster.context),
                 Optional.ofNullable(cluster.as));
         try {

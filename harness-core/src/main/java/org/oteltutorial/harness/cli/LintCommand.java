@@ -50,17 +50,17 @@ final class LintCommand implements Callable<Integer> {
         if (tutorial.given() && !paths.isEmpty()) {
             throw new BadInputException("give either PATH... or --tutorial, not both");
         }
-        Optional<TutorialOptions.TutorialInput> reader = tutorial.read();
+        Optional<TutorialInput> reader = tutorial.read();
         ManifestLoader loader = new ManifestLoader();
-        Manifests manifests = reader.map(TutorialOptions.TutorialInput::state)
+        Manifests manifests = reader.map(TutorialInput::state)
                 .orElseGet(() -> paths.isEmpty() ? loader.bundled() : loader.fromPaths(paths));
         if (manifests.isEmpty()) {
             throw new BadInputException("no Kubernetes resources in " + paths);
         }
-        StackModel model = reader.map(TutorialOptions.TutorialInput::model).orElseGet(() -> StackModel.from(manifests));
+        StackModel model = reader.map(TutorialInput::model).orElseGet(() -> StackModel.from(manifests));
         LintResult result = Linter.standard().lint(model);
         List<String> notes = new ArrayList<>();
-        notes.add("validated " + reader.map(TutorialOptions.TutorialInput::describe).orElseGet(() -> paths.isEmpty() ? Sources.bundled()
+        notes.add("validated " + reader.map(TutorialInput::describe).orElseGet(() -> paths.isEmpty() ? Sources.bundled()
                 : "the manifests in " + String.join(", ", paths.stream().map(p -> p.toAbsolutePath().toString()).toList())));
         reader.ifPresent(r -> {
             r.steps().forEach(s -> notes.add("step " + s));

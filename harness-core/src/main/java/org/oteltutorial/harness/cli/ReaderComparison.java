@@ -16,9 +16,9 @@ import org.oteltutorial.harness.tutorial.StackModel;
  */
 final class ReaderComparison {
 
-    private final TutorialOptions.TutorialInput reader;
+    private final TutorialInput reader;
 
-    ReaderComparison(TutorialOptions.TutorialInput reader) {
+    ReaderComparison(TutorialInput reader) {
         this.reader = reader;
     }
 

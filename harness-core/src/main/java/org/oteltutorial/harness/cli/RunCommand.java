@@ -77,9 +77,9 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException("give either --manifests or --tutorial, not both");
         }
         var reader = tutorial.read();
-        Manifests loaded = reader.map(TutorialOptions.TutorialInput::state)
+        Manifests loaded = reader.map(TutorialInput::state)
                 .orElseGet(() -> manifests == null ? loader.bundled() : loader.fromPaths(List.of(manifests)));
-        RunSource source = reader.map(TutorialOptions.TutorialInput::source).orElseGet(() ->
+        RunSource source = reader.map(TutorialInput::source).orElseGet(() ->
                 RunSource.named(manifests == null ? Sources.bundled() : "the manifests in " + manifests.toAbsolutePath()));
         TrafficPlan plan = plan();
         List<String> misfit = TrafficFit.problems(plan, StackModel.from(loaded));

@@ -27,8 +27,15 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class ManifestLoader {
 
-    private final YAMLMapper yaml = YAMLMapper.builder().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-    private final KubernetesSerialization serialization = new KubernetesSerialization();
+    // Shared by every loader: each new KubernetesSerialization scans the classpath for all model classes and builds its
+    // typed deserializers afresh, which made a lint reading many files spend most of its time re-doing that work.
+    // Both are configured once here and thread-safe afterwards.
+    private static final YAMLMapper YAML =
+            YAMLMapper.builder().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+    private final YAMLMapper yaml = YAML;
+    private final KubernetesSerialization serialization = SERIALIZATION;
 
     /** The step-06 manifests bundled with the harness: the project files named by {@code tutorial.yaml}. */
     public Manifests bundled() {

@@ -12,8 +12,12 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.opentest4j.AssertionFailedError;
+import org.oteltutorial.harness.cli.TutorialInput;
+import org.oteltutorial.harness.lint.Finding;
 import org.oteltutorial.harness.query.JaegerQueryClient;
 import org.oteltutorial.harness.query.PrometheusClient;
+import org.oteltutorial.harness.run.RunSource;
 import org.oteltutorial.harness.stack.StackEndpoints;
 import org.oteltutorial.harness.tutorial.ManifestLoader;
 import org.oteltutorial.harness.tutorial.Manifests;
@@ -62,9 +66,26 @@ public final class ChapterStack implements BeforeAllCallback, AfterAllCallback, 
         this.stackName = stackName;
     }
 
-    /** The bundled step-06 manifests, linted; what {@link ChapterScenario} registers. */
+    /**
+     * The bundled step-06 manifests, linted; what {@link ChapterScenario} registers. With {@code -Dharness.tutorial=DIR}
+     * (and optionally {@code -Dharness.chapter}) the reader's path through that checkout instead, as {@link #ofTutorial}.
+     */
     public ChapterStack() {
-        this(testClass -> new ManifestLoader().bundled(), true, System.getProperty("harness.stack", ""));
+        this(testClass -> {
+            String tutorial = System.getProperty("harness.tutorial", "");
+            return tutorial.isBlank() ? new ManifestLoader().bundled()
+                    : readerState(tutorial, System.getProperty("harness.chapter", "").isBlank() ? null : System.getProperty("harness.chapter"));
+        }, true, System.getProperty("harness.stack", ""));
+    }
+
+    /**
+     * The state a reader reaches by following a tutorial checkout's chapters up to {@code chapter} (e.g. {@code "06"};
+     * null for the RED chapter of {@code tutorial.yaml}), read as {@code harness run --tutorial DIR --chapter CHAPTER}
+     * reads it; the reader's path findings that are errors fail the class with the lint's.
+     */
+    public static ChapterStack ofTutorial(Path checkout, String chapter) {
+        return new ChapterStack(testClass -> readerState(checkout.toString(), chapter), true,
+                System.getProperty("harness.stack", ""));
     }
 
     /** A variant of the bundled manifests declared in the test. */
@@ -76,6 +97,20 @@ public final class ChapterStack implements BeforeAllCallback, AfterAllCallback, 
     public static ChapterStack of(Path directory) {
         return new ChapterStack(testClass -> new ManifestLoader().fromPaths(List.of(directory)), true,
                 System.getProperty("harness.stack", ""));
+    }
+
+    private static Manifests readerState(String tutorial, String chapter) {
+        TutorialInput input = TutorialInput.read(tutorial, chapter);
+        RunSource source = input.source();
+        System.out.println("[chapter] validating " + source.description());
+        source.notes().forEach(note -> System.out.println("[chapter]   " + note));
+        List<String> errors = source.findings().stream().filter(Finding::isError)
+                .map(f -> "[" + f.rule() + "] " + f.location() + " " + f.message()).toList();
+        if (!errors.isEmpty()) {
+            throw new AssertionFailedError("the reader's path through " + source.description() + " has errors: "
+                    + String.join("; ", errors));
+        }
+        return input.state();
     }
 
     /** Skips the static lint, so the runtime checks alone judge the stack (broken variants). */
